@@ -1,0 +1,65 @@
+// Page object: what a user can see and do on the survey page, by the names a user (or a screen
+// reader) knows things by.
+import { accessibleName, kindOf } from '../support/survey-definition.mjs';
+
+export class SurveyPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  /** The control of an item: a textbox, a radio group or a checkbox group, found by its name. */
+  control(definition) {
+    const name = accessibleName(definition);
+    switch (kindOf(definition)) {
+      case 'text':
+      case 'integer':
+        return this.page.getByRole('textbox', { name, exact: true });
+      case 'multiple':
+        return this.page.getByRole('group', { name, exact: true });
+      default:
+        return this.page.getByRole('radiogroup', { name, exact: true });
+    }
+  }
+
+  itemBox(definition) {
+    return this.page.locator(`[id="item-${definition.id}"]`);
+  }
+
+  async fill(definition, value) {
+    await this.control(definition).fill(value);
+  }
+
+  async choose(definition, choice) {
+    await this.control(definition).getByRole('radio', { name: choice, exact: true }).check();
+  }
+
+  async tick(definition, choice, ticked = true) {
+    const box = this.control(definition).getByRole('checkbox', { name: choice, exact: true });
+    await (ticked ? box.check() : box.uncheck());
+  }
+
+  async isShown(definition) {
+    return (await this.itemBox(definition).count()) === 1;
+  }
+
+  errorText(definition) {
+    return this.page.locator(`[id="error-${definition.id}"]`);
+  }
+
+  progressText() {
+    return this.page.locator('#progress-text').innerText();
+  }
+
+  async requestCheck() {
+    await this.page.locator('form').getByRole('button', { name: '回答内容を確認する' }).click();
+  }
+
+  errorSummary() {
+    return this.page.locator('.error-summary');
+  }
+}

@@ -1,0 +1,236 @@
+// What a user does with the survey: every item is there with its wording and guidance, the
+// branches open and close, errors appear and lead back to the item, and a full survey reaches 100%.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, startApp } from '../support/browser.mjs';
+import { accessibleName, item, items, kindOf } from '../support/survey-definition.mjs';
+import { SurveyPage } from '../pages/survey-page.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+async function freshSurvey(options) {
+  const opened = await openPage(app, options);
+  const survey = new SurveyPage(opened.page);
+  await survey.open(app.url);
+  return { ...opened, survey };
+}
+
+/** Answers that open every branch, by item id. */
+const OPEN_EVERY_BRANCH = [
+  ['Q2-1', 'はい'],
+  ['Q2-2', 'はい'],
+  ['Q7-1', 'はい'],
+  ['Q17-1', 'はい'],
+  ['Q17-2', 'はい'],
+];
+
+async function openEveryBranch(survey) {
+  for (const [id, choice] of OPEN_EVERY_BRANCH) await survey.choose(item(id), choice);
+  await survey.tick(item('Q2-3'), 'その他');
+}
+
+async function fillEverything(survey) {
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  await survey.fill(item('Q1-2'), '医療法人〇〇会 〇〇病院');
+  await openEveryBranch(survey);
+  await survey.tick(item('Q2-3'), '情報処理安全確保支援士');
+  await survey.fill(item('Q2-3-other'), '医療情報技師');
+  await survey.choose(item('Q3'), '2～4人');
+  for (const id of ['Q4', 'Q5', 'Q6', 'Q7-2', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Q14', 'Q15', 'Q16', 'Q17-6']) {
+    await survey.choose(item(id), id === 'Q14' ? 'いいえ' : 'はい');
+  }
+  await survey.fill(item('Q13'), '12');
+  await survey.choose(item('Q17-3'), '2つ以上');
+  await survey.choose(item('Q17-4'), '2種類以上');
+  await survey.fill(item('Q17-5'), '7');
+}
+
+test('all 27 items appear with their 項番, the seed wording and their 回答要領', async () => {
+  const { context, page, survey } = await freshSurvey();
+  await openEveryBranch(survey);
+  assert.equal(items.length, 27);
+  for (const definition of items) {
+    const control = survey.control(definition);
+    assert.equal(await control.count(), 1, `control named 「${accessibleName(definition)}」`);
+    const box = survey.itemBox(definition);
+    if (definition.lead) {
+      assert.equal((await box.locator('.item-lead').innerText()).trim(), definition.lead);
+    }
+    const summary = box.locator('summary', { hasText: `回答要領（${definition.number}）` });
+    await summary.click();
+    const body = box.locator('.guidance-body');
+    await body.waitFor();
+    const shown = await body.innerText();
+    for (const block of definition.guidance) {
+      for (const text of Object.values(block).flat()) {
+        assert.ok(shown.includes(text), `${definition.id} 回答要領 shows 「${text.slice(0, 30)}…」`);
+      }
+    }
+  }
+  await context.close();
+});
+
+test('回答要領 is collapsed until asked for', async () => {
+  const { context, survey } = await freshSurvey();
+  const box = survey.itemBox(item('Q13'));
+  assert.equal(await box.locator('.guidance-body').isVisible(), false);
+  await box.locator('summary').click();
+  assert.equal(await box.locator('.guidance-body').isVisible(), true);
+  assert.match(await box.locator('.guidance-body').innerText(), /13 文字以上のランダム/);
+  await context.close();
+});
+
+test('a user fills the whole survey by labels and reaches 100%', async () => {
+  const { context, page, survey, foreignRequests, consoleErrors } = await freshSurvey();
+  assert.equal(await survey.progressText(), '必須 18問中 0問 回答済み（残り 18問）');
+  await fillEverything(survey);
+  assert.equal(await survey.progressText(), '必須の26問すべてに回答済みです');
+  assert.equal(await page.locator('progress').getAttribute('value'), '26');
+  await survey.requestCheck();
+  const result = page.getByRole('status').filter({ hasText: '入力内容に問題はありません' });
+  await result.waitFor();
+  await assert.doesNotReject(() => page.locator('#check-result:focus').waitFor({ timeout: 2000 }));
+  assert.deepEqual(foreignRequests, []);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+for (const [parentId, childIds] of [
+  ['Q2-1', ['Q2-2']],
+  ['Q2-2', ['Q2-3']],
+  ['Q7-1', ['Q7-2']],
+  ['Q17-1', ['Q17-2']],
+  ['Q17-2', ['Q17-3', 'Q17-4', 'Q17-5', 'Q17-6']],
+]) {
+  test(`${parentId} はい shows ${childIds.join(', ')} and いいえ hides them`, async () => {
+    const { context, survey } = await freshSurvey();
+    // Open the chain above the parent first.
+    for (const [id, choice] of OPEN_EVERY_BRANCH) {
+      if (id === parentId) break;
+      await survey.choose(item(id), choice);
+    }
+    const children = childIds.map(item);
+    for (const child of children) assert.equal(await survey.isShown(child), false, `${child.id} before`);
+    await survey.choose(item(parentId), 'はい');
+    for (const child of children) assert.equal(await survey.isShown(child), true, `${child.id} after はい`);
+    await survey.choose(item(parentId), 'いいえ');
+    for (const child of children) assert.equal(await survey.isShown(child), false, `${child.id} after いいえ`);
+    await context.close();
+  });
+}
+
+test('Q2-3 その他 shows the free-text item, which is optional', async () => {
+  const { context, survey } = await freshSurvey();
+  await survey.choose(item('Q2-1'), 'はい');
+  await survey.choose(item('Q2-2'), 'はい');
+  const other = item('Q2-3-other');
+  assert.equal(await survey.isShown(other), false);
+  await survey.tick(item('Q2-3'), 'その他');
+  assert.equal(await survey.isShown(other), true);
+  assert.equal(await survey.itemBox(other).locator('.badge').innerText(), '任意');
+  await survey.tick(item('Q2-3'), 'その他', false);
+  assert.equal(await survey.isShown(other), false);
+  await context.close();
+});
+
+test('closing a branch keeps its answers and reopening restores them', async () => {
+  const { context, survey } = await freshSurvey();
+  await survey.choose(item('Q17-1'), 'はい');
+  await survey.choose(item('Q17-2'), 'はい');
+  await survey.fill(item('Q17-5'), '14');
+  await survey.choose(item('Q17-6'), 'はい');
+  const before = await survey.progressText();
+  await survey.choose(item('Q17-1'), 'いいえ');
+  assert.equal(await survey.isShown(item('Q17-5')), false);
+  assert.equal(await survey.progressText(), '必須 18問中 1問 回答済み（残り 17問）');
+  await survey.choose(item('Q17-1'), 'はい');
+  assert.equal(await survey.control(item('Q17-5')).inputValue(), '14');
+  assert.equal(await survey.control(item('Q17-6')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  assert.equal(await survey.control(item('Q17-2')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  assert.equal(await survey.progressText(), before);
+  await context.close();
+});
+
+test('an error appears next to an item only after the user leaves it', async () => {
+  const { context, page, survey } = await freshSurvey();
+  const name = item('Q1-1');
+  const field = survey.control(name);
+  await field.focus();
+  assert.equal(await survey.errorText(name).innerText(), '');
+  await page.keyboard.press('Tab');
+  assert.match(await survey.errorText(name).innerText(), /入力してください。/);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await field.fill('山田 太郎');
+  assert.equal(await survey.errorText(name).innerText(), '');
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  await context.close();
+});
+
+test('malformed numbers are explained; full-width digits are converted and the user is told', async () => {
+  const { context, page, survey } = await freshSurvey();
+  const q13 = item('Q13');
+  await survey.fill(q13, '8桁');
+  await page.keyboard.press('Tab');
+  assert.match(await survey.errorText(q13).innerText(), /数字だけを半角で入力してください/);
+  await survey.fill(q13, '100');
+  await page.keyboard.press('Tab');
+  assert.match(await survey.errorText(q13).innerText(), /1～64桁の範囲で入力してください。/);
+  await survey.fill(q13, '１２');
+  await page.keyboard.press('Tab');
+  assert.equal(await survey.control(q13).inputValue(), '12');
+  assert.match(await survey.itemBox(q13).innerText(), /全角数字を半角数字に変換しました。/);
+  assert.equal(await survey.errorText(q13).innerText(), '');
+  await context.close();
+});
+
+test('checking an empty form lists every missing item; each link moves focus to its item', async () => {
+  const { context, page, survey } = await freshSurvey();
+  await survey.fill(item('Q13'), 'eight');
+  await survey.requestCheck();
+  const summary = survey.errorSummary();
+  await summary.waitFor();
+  assert.match(await summary.locator('h2').innerText(), /回答内容を確認してください（18件）/);
+  const links = summary.getByRole('link');
+  assert.equal(await links.count(), 18);
+  assert.match(await links.nth(0).innerText(), /^Q1-1 回答者の氏名：入力してください。/);
+  assert.match(await links.nth(13).innerText(), /^Q13 .*数字だけを半角で入力してください/);
+  await assert.doesNotReject(() => page.locator('#check-result:focus').waitFor({ timeout: 2000 }));
+  // Every asked item now shows its error beside it.
+  assert.match(await survey.errorText(item('Q5')).innerText(), /いずれかを選択してください。/);
+  await links.nth(4).click();
+  const focused = await page.evaluate(() => document.activeElement?.closest('.item')?.id);
+  assert.equal(focused, 'item-Q4');
+  // Answering removes the item from the summary at once.
+  await survey.choose(item('Q4'), 'はい');
+  assert.equal(await links.count(), 17);
+  await context.close();
+});
+
+test('a multiple-choice item needs at least one choice', async () => {
+  const { context, survey } = await freshSurvey();
+  await survey.choose(item('Q2-1'), 'はい');
+  await survey.choose(item('Q2-2'), 'はい');
+  await survey.tick(item('Q2-3'), 'ITパスポート');
+  await survey.tick(item('Q2-3'), 'ITパスポート', false);
+  await survey.requestCheck();
+  assert.match(await survey.errorText(item('Q2-3')).innerText(), /1つ以上選択してください。/);
+  await context.close();
+});
+
+test('every control kind is named by the seed wording, never by an English or generic label', async () => {
+  const { context, page, survey } = await freshSurvey();
+  await openEveryBranch(survey);
+  const kinds = new Set(items.map(kindOf));
+  assert.deepEqual([...kinds].sort(), ['integer', 'multiple', 'single', 'text', 'yes_no']);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('main input')].filter((input) => !input.labels?.length).map((i) => i.id),
+  );
+  assert.deepEqual(unnamed, []);
+  await context.close();
+});

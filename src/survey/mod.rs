@@ -1,0 +1,19 @@
+//! The survey as plain Rust: its definition, the answers, and the rules over them. Nothing here
+//! touches the browser, so all of it is tested natively.
+
+pub mod answers;
+pub mod check;
+pub mod definition;
+pub mod load;
+pub mod number_input;
+pub mod progress;
+pub mod validation;
+pub mod visibility;
+
+pub use answers::{Answer, Answers};
+pub use check::DefinitionError;
+pub use definition::{AnswerKind, Block, Condition, ConditionTest, Item, ItemId, Section, Survey};
+pub use load::{parse_definition, r6_survey};
+pub use progress::Progress;
+pub use validation::{ItemError, ItemProblem, check_item, problems};
+pub use visibility::Visibility;

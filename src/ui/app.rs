@@ -1,0 +1,87 @@
+//! The page: header, progress, the sections of the survey, and the check.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::check_result::{CHECK_RESULT_ID, CheckResult};
+use super::focus::focus_after_render;
+use super::form_state::FormState;
+use super::progress_panel::ProgressPanel;
+use super::section_nav::SectionNav;
+use super::section_view::SectionView;
+use super::survey_intro::SurveyIntro;
+use crate::survey::{DefinitionError, Survey, r6_survey};
+
+#[component]
+pub fn App() -> impl IntoView {
+    match r6_survey() {
+        // The survey lives as long as the page; leaking it lets every component borrow it freely.
+        Ok(survey) => view! { <SurveyPage survey=Box::leak(Box::new(survey)) /> }.into_any(),
+        Err(errors) => view! { <DefinitionBroken errors /> }.into_any(),
+    }
+}
+
+#[component]
+fn SurveyPage(survey: &'static Survey) -> impl IntoView {
+    let state = FormState::new(survey);
+    // Released after the click it belongs to has run, so an error shown on leaving a field cannot
+    // move the thing being clicked.
+    let _ = window_event_listener(ev::pointerdown, move |_| state.pointer_pressed());
+    let _ = window_event_listener(ev::pointerup, move |_| {
+        set_timeout(move || state.pointer_released(), Duration::ZERO);
+    });
+    let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
+    let check = Callback::new(move |()| {
+        state.check_requested.set(true);
+        focus_after_render(CHECK_RESULT_ID.to_owned());
+    });
+    view! {
+        <a class="skip-link" href="#main">"本文へ移動"</a>
+        <header class="site-header">
+            <div class="header-inner">
+                <p class="site-name">"サイバーセキュリティ対策調査 回答準備ツール"</p>
+                <h1>{survey.title.as_str()}</h1>
+            </div>
+        </header>
+        <ProgressPanel state on_check=check />
+        <div class="layout">
+            <SectionNav state />
+            <main id="main" tabindex="-1">
+                <SurveyIntro survey />
+                <form class="survey-form" novalidate on:submit=move |ev| {
+                    ev.prevent_default();
+                    check.run(());
+                }>
+                    {survey
+                        .sections
+                        .iter()
+                        .enumerate()
+                        .map(|(index, section)| view! { <SectionView state section position=index + 1 /> })
+                        .collect_view()}
+                    <div class="form-end">
+                        <CheckResult state />
+                        <button type="submit" class="button button-primary">"回答内容を確認する"</button>
+                    </div>
+                </form>
+            </main>
+        </div>
+        <footer class="site-footer">
+            <p>"このツールは回答の準備を助けるものです。調査への回答は G-MIS 上で行ってください。"</p>
+        </footer>
+    }
+}
+
+/// Shown instead of the form if the compiled-in definition fails its checks; tests prevent this
+/// from shipping, but a user must never see a blank page.
+#[component]
+fn DefinitionBroken(errors: Vec<DefinitionError>) -> impl IntoView {
+    view! {
+        <main id="main" class="definition-broken">
+            <h1>"調査票を表示できません"</h1>
+            <p>"調査票の定義に誤りがあります。このページの提供元にお問い合わせください。"</p>
+            <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+        </main>
+    }
+}

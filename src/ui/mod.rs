@@ -1,0 +1,26 @@
+//! The Leptos shell: components render the form state and forward the user's events to it.
+
+mod app;
+mod check_result;
+mod choice_group;
+mod focus;
+mod form_state;
+mod guidance_view;
+mod item_label;
+mod item_view;
+mod number_field;
+mod progress_panel;
+mod section_nav;
+mod section_view;
+mod survey_intro;
+mod text_field;
+
+pub use app::App;
+
+/// Replaces the static loading message with the app.
+pub fn start() {
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,43 @@
+//! How much is left, always in view while the user scrolls.
+
+use leptos::prelude::*;
+
+use super::form_state::FormState;
+
+#[component]
+pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView {
+    let progress = state.progress;
+    view! {
+        <div class="progress-panel">
+            <div class="progress-inner">
+                <p class="progress-text" id="progress-text">
+                    {move || {
+                        let p = progress.get();
+                        if p.is_complete() {
+                            format!("必須の{}問すべてに回答済みです", p.required)
+                        } else {
+                            format!(
+                                "必須 {}問中 {}問 回答済み（残り {}問）",
+                                p.required,
+                                p.answered,
+                                p.remaining(),
+                            )
+                        }
+                    }}
+                </p>
+                <progress
+                    class="progress-bar"
+                    aria-labelledby="progress-text"
+                    max=move || progress.get().required.max(1)
+                    value=move || progress.get().answered
+                ></progress>
+                <span class="progress-percent" aria-hidden="true">
+                    {move || format!("{}%", progress.get().percent())}
+                </span>
+                <button type="button" class="button button-secondary" on:click=move |_| on_check.run(())>
+                    "回答内容を確認する"
+                </button>
+            </div>
+        </div>
+    }
+}
