@@ -7,6 +7,12 @@ use cyber_survey::survey::{DefinitionError, parse_definition};
 use std::collections::HashSet;
 
 #[test]
+fn the_survey_built_into_the_app_is_exactly_the_json_file() {
+    let parsed = parse_definition(include_str!("../data/r6/survey.json"));
+    assert_eq!(parsed, Ok(common::r6()));
+}
+
+#[test]
 fn the_r6_definition_is_sound_with_unique_ids() {
     let survey = common::r6();
     assert_eq!(survey.id, "R6");

@@ -1,6 +1,28 @@
 // Page object: what a user can see and do on the survey page, by the names a user (or a screen
 // reader) knows things by.
-import { accessibleName, kindOf } from '../support/survey-definition.mjs';
+import { openPage } from '../support/browser.mjs';
+import { accessibleName, item, kindOf } from '../support/survey-definition.mjs';
+
+/** The parent answers that open every branch of the survey, in order. */
+export const OPEN_EVERY_BRANCH = [
+  ['Q2-1', 'はい'],
+  ['Q2-2', 'はい'],
+  ['Q7-1', 'はい'],
+  ['Q17-1', 'はい'],
+  ['Q17-2', 'はい'],
+];
+
+/**
+ * A fresh browser context with the survey open; also returns what openPage records.
+ * `beforeOpen` runs before navigation, for listeners that must see the page load.
+ */
+export async function openSurvey(app, { beforeOpen, ...options } = {}) {
+  const opened = await openPage(app, options);
+  await beforeOpen?.(opened);
+  const survey = new SurveyPage(opened.page);
+  await survey.open(app.url);
+  return { ...opened, survey };
+}
 
 export class SurveyPage {
   constructor(page) {
@@ -57,6 +79,16 @@ export class SurveyPage {
 
   async requestCheck() {
     await this.page.locator('form').getByRole('button', { name: '回答内容を確認する' }).click();
+  }
+
+  /** Opens every branch, including Q2-3 その他, so that all 27 items are asked. */
+  async openEveryBranch() {
+    for (const [id, choice] of OPEN_EVERY_BRANCH) await this.choose(item(id), choice);
+    await this.tick(item('Q2-3'), 'その他');
+  }
+
+  async expandAllGuidance() {
+    for (const summary of await this.page.locator('summary').all()) await summary.click();
   }
 
   errorSummary() {

@@ -2,9 +2,9 @@
 // branches open and close, errors appear and lead back to the item, and a full survey reaches 100%.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, startApp } from '../support/browser.mjs';
+import { startApp } from '../support/browser.mjs';
 import { accessibleName, item, items, kindOf } from '../support/survey-definition.mjs';
-import { SurveyPage } from '../pages/survey-page.mjs';
+import { OPEN_EVERY_BRANCH, openSurvey } from '../pages/survey-page.mjs';
 
 let app;
 before(async () => {
@@ -14,31 +14,12 @@ after(async () => {
   await app?.close();
 });
 
-async function freshSurvey(options) {
-  const opened = await openPage(app, options);
-  const survey = new SurveyPage(opened.page);
-  await survey.open(app.url);
-  return { ...opened, survey };
-}
-
-/** Answers that open every branch, by item id. */
-const OPEN_EVERY_BRANCH = [
-  ['Q2-1', 'はい'],
-  ['Q2-2', 'はい'],
-  ['Q7-1', 'はい'],
-  ['Q17-1', 'はい'],
-  ['Q17-2', 'はい'],
-];
-
-async function openEveryBranch(survey) {
-  for (const [id, choice] of OPEN_EVERY_BRANCH) await survey.choose(item(id), choice);
-  await survey.tick(item('Q2-3'), 'その他');
-}
+const freshSurvey = (options) => openSurvey(app, options);
 
 async function fillEverything(survey) {
   await survey.fill(item('Q1-1'), '山田 太郎');
   await survey.fill(item('Q1-2'), '医療法人〇〇会 〇〇病院');
-  await openEveryBranch(survey);
+  await survey.openEveryBranch();
   await survey.tick(item('Q2-3'), '情報処理安全確保支援士');
   await survey.fill(item('Q2-3-other'), '医療情報技師');
   await survey.choose(item('Q3'), '2～4人');
@@ -53,7 +34,7 @@ async function fillEverything(survey) {
 
 test('all 27 items appear with their 項番, the seed wording and their 回答要領', async () => {
   const { context, page, survey } = await freshSurvey();
-  await openEveryBranch(survey);
+  await survey.openEveryBranch();
   assert.equal(items.length, 27);
   for (const definition of items) {
     const control = survey.control(definition);
@@ -225,7 +206,7 @@ test('a multiple-choice item needs at least one choice', async () => {
 
 test('every control kind is named by the seed wording, never by an English or generic label', async () => {
   const { context, page, survey } = await freshSurvey();
-  await openEveryBranch(survey);
+  await survey.openEveryBranch();
   const kinds = new Set(items.map(kindOf));
   assert.deepEqual([...kinds].sort(), ['integer', 'multiple', 'single', 'text', 'yes_no']);
   const unnamed = await page.evaluate(() =>

@@ -12,15 +12,13 @@ use super::progress_panel::ProgressPanel;
 use super::section_nav::SectionNav;
 use super::section_view::SectionView;
 use super::survey_intro::SurveyIntro;
-use crate::survey::{DefinitionError, Survey, r6_survey};
+use crate::survey::{Survey, r6_survey};
 
 #[component]
 pub fn App() -> impl IntoView {
-    match r6_survey() {
-        // The survey lives as long as the page; leaking it lets every component borrow it freely.
-        Ok(survey) => view! { <SurveyPage survey=Box::leak(Box::new(survey)) /> }.into_any(),
-        Err(errors) => view! { <DefinitionBroken errors /> }.into_any(),
-    }
+    // The survey lives as long as the page; leaking it lets every component borrow it freely.
+    let survey: &'static Survey = Box::leak(Box::new(r6_survey()));
+    view! { <SurveyPage survey /> }
 }
 
 #[component]
@@ -70,18 +68,5 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
         <footer class="site-footer">
             <p>"このツールは回答の準備を助けるものです。調査への回答は G-MIS 上で行ってください。"</p>
         </footer>
-    }
-}
-
-/// Shown instead of the form if the compiled-in definition fails its checks; tests prevent this
-/// from shipping, but a user must never see a blank page.
-#[component]
-fn DefinitionBroken(errors: Vec<DefinitionError>) -> impl IntoView {
-    view! {
-        <main id="main" class="definition-broken">
-            <h1>"調査票を表示できません"</h1>
-            <p>"調査票の定義に誤りがあります。このページの提供元にお問い合わせください。"</p>
-            <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-        </main>
     }
 }

@@ -1,0 +1,57 @@
+// axe-core, injected into the release build, finds no WCAG 2.1 A/AA violation on the form empty,
+// with every branch open, and with every error shown.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startApp } from '../support/browser.mjs';
+import { item } from '../support/survey-definition.mjs';
+import { OPEN_EVERY_BRANCH, openSurvey } from '../pages/survey-page.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Runs axe through the DevTools protocol, which the page's CSP does not govern. */
+async function violations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const fresh = () => openSurvey(app);
+
+test('the empty form has no WCAG 2.1 A/AA violation', async () => {
+  const { context, page } = await fresh();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test('the form with every branch open and every 回答要領 expanded has no violation', async () => {
+  const { context, page, survey } = await fresh();
+  await survey.openEveryBranch();
+  await survey.expandAllGuidance();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test('the form with every error shown has no violation', async () => {
+  const { context, page, survey } = await fresh();
+  for (const [id, choice] of OPEN_EVERY_BRANCH) await survey.choose(item(id), choice);
+  await survey.fill(item('Q13'), '八');
+  await survey.requestCheck();
+  await survey.errorSummary().waitFor();
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
