@@ -64,11 +64,14 @@ fn list<T>(items: &[T], code: impl Fn(&T) -> String) -> String {
 
 fn survey_code(survey: &Survey) -> String {
     format!(
-        "Survey {{ id: {}, title: {}, period: {}, answer_method: {}, guide: {}, sections: {} }}",
+        "Survey {{ id: {}, title: {}, period: {}, answer_method: {}, respondent_item: {}, \
+         hospital_item: {}, guide: {}, sections: {} }}",
         s(&survey.id),
         s(&survey.title),
         s(&survey.period),
         s(&survey.answer_method),
+        s(&survey.respondent_item),
+        s(&survey.hospital_item),
         list(&survey.guide, block_code),
         list(&survey.sections, section_code),
     )

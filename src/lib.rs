@@ -2,5 +2,7 @@
 //!
 //! `survey` is the functional core (no browser APIs); `ui` is the Leptos shell that renders it.
 
+pub mod draft;
+pub mod export;
 pub mod survey;
 pub mod ui;

@@ -35,9 +35,14 @@ fn six_items_open_branches_as_the_seed_states() {
 fn definition(items: &str) -> String {
     format!(
         r#"{{"id":"T","title":"t","period":"p","answer_method":"m","guide":[],
-            "sections":[{{"id":"s","title":"s","items":[{items}]}}]}}"#
+            "respondent_item":"N","hospital_item":"N",
+            "sections":[{{"id":"s","title":"s","items":[{NAME_ITEM}{comma}{items}]}}]}}"#,
+        comma = if items.is_empty() { "" } else { "," }
     )
 }
+
+/// The free-text item every test definition starts with: the roles must name a text item.
+const NAME_ITEM: &str = r#"{"id":"N","number":"N","text":"t","guidance":[],"answer":{"text":{"max_chars":10}},"required":true}"#;
 
 fn yes_no(id: &str, when: &str) -> String {
     format!(
@@ -73,7 +78,31 @@ fn malformed_json_is_unreadable_not_a_panic() {
 
 #[test]
 fn a_definition_without_items_is_refused() {
-    assert_eq!(errors_of(&definition("")), vec![DefinitionError::NoItems]);
+    let empty = r#"{"id":"T","title":"t","period":"p","answer_method":"m","guide":[],
+        "respondent_item":"N","hospital_item":"N","sections":[]}"#;
+    let errors = errors_of(empty);
+    assert_eq!(errors[0], DefinitionError::NoItems);
+}
+
+#[test]
+fn the_respondent_and_hospital_must_be_free_text_items() {
+    let json =
+        definition(&yes_no("A", "")).replace(r#""hospital_item":"N""#, r#""hospital_item":"A""#);
+    assert_eq!(
+        errors_of(&json),
+        vec![DefinitionError::RoleNotATextItem {
+            role: "hospital_item",
+            item: "A".into()
+        }]
+    );
+    let missing = definition("").replace(r#""respondent_item":"N""#, r#""respondent_item":"Q0""#);
+    assert_eq!(
+        errors_of(&missing),
+        vec![DefinitionError::RoleNotATextItem {
+            role: "respondent_item",
+            item: "Q0".into()
+        }]
+    );
 }
 
 #[test]

@@ -24,6 +24,10 @@ export async function openSurvey(app, { beforeOpen, ...options } = {}) {
   return { ...opened, survey };
 }
 
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export class SurveyPage {
   constructor(page) {
     this.page = page;
@@ -89,6 +93,69 @@ export class SurveyPage {
 
   async expandAllGuidance() {
     for (const summary of await this.page.locator('summary').all()) await summary.click();
+  }
+
+  // Drafts
+
+  saveStatus() {
+    return this.page.locator('.save-status');
+  }
+
+  async waitUntilSaved() {
+    await this.page.locator('.save-status', { hasText: '自動保存しました' }).waitFor();
+  }
+
+  draftName() {
+    return this.page.locator('.draft-name').innerText();
+  }
+
+  async openDraftList() {
+    const toggle = this.page.getByRole('button', { name: '下書きの一覧・切り替え' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.page.locator('#draft-list');
+  }
+
+  draftCard(name) {
+    return this.page.locator('.draft-card').filter({
+      has: this.page.locator('.draft-card-name strong', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    });
+  }
+
+  async draftNames() {
+    await this.openDraftList();
+    return this.page.locator('.draft-card-name strong').allInnerTexts();
+  }
+
+  async newDraft() {
+    const list = await this.openDraftList();
+    await list.getByRole('button', { name: '新しい下書きを作成' }).click();
+  }
+
+  async openDraft(name) {
+    await this.openDraftList();
+    await this.draftCard(name).getByRole('button', { name: `開く（${name}）` }).click();
+  }
+
+  /** Chooses files in the file picker: [{name, mimeType, buffer}]. */
+  async loadFiles(files) {
+    await this.page.locator('.file-button input[type=file]').setInputFiles(files);
+  }
+
+  /** Saves the answers as JSON through the UI and returns the file's name and text. */
+  async saveJson() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'JSONファイルに保存' }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Everything the app keeps in localStorage, by key. */
+  storedEntries() {
+    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
   }
 
   errorSummary() {

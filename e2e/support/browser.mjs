@@ -57,7 +57,9 @@ export async function openPage(app, { viewport = { width: 1366, height: 768 } } 
   const consoleErrors = [];
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(app.origin + '/') && !url.startsWith('data:')) foreignRequests.push(url);
+    // blob: URLs of the page's own origin are files the page made itself (downloads).
+    const own = [app.origin + '/', `blob:${app.origin}/`, 'data:'];
+    if (!own.some((prefix) => url.startsWith(prefix))) foreignRequests.push(url);
   });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

@@ -48,6 +48,11 @@ pub enum DefinitionError {
         refers_to: String,
         value: String,
     },
+    /// `respondent_item` or `hospital_item` is not a free-text item of the survey.
+    RoleNotATextItem {
+        role: &'static str,
+        item: String,
+    },
 }
 
 impl fmt::Display for DefinitionError {
@@ -82,6 +87,12 @@ impl fmt::Display for DefinitionError {
                 f,
                 "{item} の表示条件の値「{value}」は、設問 {refers_to} の選択肢にありません。"
             ),
+            Self::RoleNotATextItem { role, item } => {
+                write!(
+                    f,
+                    "{role} に指定された {item} は、自由記述の設問ではありません。"
+                )
+            }
         }
     }
 }
@@ -148,6 +159,17 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
         }
         if earlier.insert(item.id.as_str(), &item.answer).is_some() {
             errors.push(DefinitionError::DuplicateItemId(id));
+        }
+    }
+    for (role, item) in [
+        ("respondent_item", &survey.respondent_item),
+        ("hospital_item", &survey.hospital_item),
+    ] {
+        if !matches!(earlier.get(item.as_str()), Some(AnswerKind::Text { .. })) {
+            errors.push(DefinitionError::RoleNotATextItem {
+                role,
+                item: item.clone(),
+            });
         }
     }
     errors

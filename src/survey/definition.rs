@@ -16,6 +16,10 @@ pub struct Survey {
     pub title: String,
     pub period: String,
     pub answer_method: String,
+    /// The item whose answer names the person answering (exports carry it at the top).
+    pub respondent_item: ItemId,
+    /// The item whose answer names the hospital: it names drafts and exported files.
+    pub hospital_item: ItemId,
     /// The 回答要領's general part (依頼事項), shown once above the items.
     pub guide: Vec<Block>,
     pub sections: Vec<Section>,

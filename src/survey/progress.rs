@@ -5,7 +5,7 @@ use super::definition::Item;
 use super::validation::check_item;
 use super::visibility::Visibility;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Progress {
     pub answered: usize,
     pub required: usize,

@@ -6,6 +6,11 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::check_result::{CHECK_RESULT_ID, CheckResult};
+use super::draft_bar::DraftBar;
+use super::draft_list::DraftList;
+use super::draft_notices::DraftNotices;
+use super::draft_session::DraftSession;
+use super::file_import::{FileOutcome, files_of, import_files};
 use super::focus::focus_after_render;
 use super::form_state::FormState;
 use super::progress_panel::ProgressPanel;
@@ -31,6 +36,40 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
         set_timeout(move || state.pointer_released(), Duration::ZERO);
     });
     let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
+
+    let drafts = DraftSession::start(state);
+    // Every change is saved as soon as it is made; leaving or hiding the page saves whatever a
+    // pending effect has not yet written.
+    Effect::new(move |_| {
+        state.answers.track();
+        drafts.save_now();
+    });
+    let _ = window_event_listener(ev::pagehide, move |_| drafts.save_now());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if document().hidden() {
+            drafts.save_now();
+        }
+    });
+    let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
+
+    let list_open = RwSignal::new(false);
+    let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
+    let dragging = RwSignal::new(false);
+    let _ = window_event_listener(ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let _ = window_event_listener(ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(ev::drop, move |ev| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = files_of(ev.data_transfer().and_then(|data| data.files()));
+        import_files(files, drafts, outcomes);
+    });
     let check = Callback::new(move |()| {
         state.check_requested.set(true);
         focus_after_render(CHECK_RESULT_ID.to_owned());
@@ -43,10 +82,16 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                 <h1>{survey.title.as_str()}</h1>
             </div>
         </header>
+        <DraftBar form=state drafts list_open outcomes />
         <ProgressPanel state on_check=check />
+        <div class="drop-hint" class:drop-hint-visible=move || dragging.get() aria-hidden="true">
+            "ここにJSONファイルをドロップすると、新しい下書きとして読み込みます"
+        </div>
         <div class="layout">
             <SectionNav state />
             <main id="main" tabindex="-1">
+                <DraftNotices drafts outcomes />
+                <DraftList drafts open=list_open />
                 <SurveyIntro survey />
                 <form class="survey-form" novalidate on:submit=move |ev| {
                     ev.prevent_default();

@@ -110,6 +110,14 @@ impl FormState {
         }
     }
 
+    /// Puts another draft's answers in the form, as if the page had just been opened with them.
+    pub fn replace_answers(&self, answers: Answers) {
+        self.touched.set(BTreeSet::new());
+        self.check_requested.set(false);
+        self.notices.set(Vec::new());
+        self.answers.set(answers);
+    }
+
     pub fn set_text(&self, id: &str, text: String) {
         self.answers.update(|a| a.set_text(id, text));
     }

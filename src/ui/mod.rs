@@ -1,8 +1,16 @@
 //! The Leptos shell: components render the form state and forward the user's events to it.
 
 mod app;
+mod browser_storage;
 mod check_result;
 mod choice_group;
+mod clock;
+mod download;
+mod draft_bar;
+mod draft_list;
+mod draft_notices;
+mod draft_session;
+mod file_import;
 mod focus;
 mod form_state;
 mod guidance_view;

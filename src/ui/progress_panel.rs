@@ -3,6 +3,21 @@
 use leptos::prelude::*;
 
 use super::form_state::FormState;
+use crate::survey::Progress;
+
+/// How far along, in the words the progress bar and the draft list both use.
+pub fn describe_progress(progress: Progress) -> String {
+    if progress.is_complete() {
+        format!("必須の{}問すべてに回答済みです", progress.required)
+    } else {
+        format!(
+            "必須 {}問中 {}問 回答済み（残り {}問）",
+            progress.required,
+            progress.answered,
+            progress.remaining(),
+        )
+    }
+}
 
 #[component]
 pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView {
@@ -11,19 +26,7 @@ pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView 
         <div class="progress-panel">
             <div class="progress-inner">
                 <p class="progress-text" id="progress-text">
-                    {move || {
-                        let p = progress.get();
-                        if p.is_complete() {
-                            format!("必須の{}問すべてに回答済みです", p.required)
-                        } else {
-                            format!(
-                                "必須 {}問中 {}問 回答済み（残り {}問）",
-                                p.required,
-                                p.answered,
-                                p.remaining(),
-                            )
-                        }
-                    }}
+                    {move || describe_progress(progress.get())}
                 </p>
                 <progress
                     class="progress-bar"

@@ -1,0 +1,307 @@
+// Drafts that cannot be lost: autosave and reload, several drafts, another tab, storage that is
+// disabled, full or holds a corrupted draft, and loading files good and bad.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../support/browser.mjs';
+import { item } from '../support/survey-definition.mjs';
+import { openSurvey } from '../pages/survey-page.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** A second tab of the same browser, with the survey open on the same draft. */
+async function openSecondTab(first) {
+  const page = await first.context.newPage();
+  const survey = new first.survey.constructor(page);
+  await survey.open(app.url);
+  return survey;
+}
+
+/** The stored text of the (only) draft. */
+async function storedDraft(survey) {
+  return Object.values(await survey.storedEntries()).find((value) => value.includes('"format":"cyber-survey-draft"'));
+}
+
+const draftKeys = (entries) => Object.keys(entries).filter((key) => key.startsWith('cyber-survey/draft/'));
+
+test('everything typed is back after a reload, including answers in a closed branch', async () => {
+  const { context, page, survey, consoleErrors } = await openSurvey(app);
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  await survey.fill(item('Q1-2'), '〇〇病院');
+  await survey.choose(item('Q17-1'), 'はい');
+  await survey.choose(item('Q17-2'), 'はい');
+  await survey.fill(item('Q17-5'), '14');
+  await survey.choose(item('Q17-1'), 'いいえ');
+  await survey.waitUntilSaved();
+  assert.equal(await survey.draftName(), '〇〇病院', 'the draft takes the hospital name');
+  await page.reload();
+  await survey.open(page.url());
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
+  assert.equal(await survey.control(item('Q17-1')).getByRole('radio', { name: 'いいえ' }).isChecked(), true);
+  assert.match(await survey.saveStatus().innerText(), /^最終保存 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/);
+  await survey.choose(item('Q17-1'), 'はい');
+  assert.equal(await survey.control(item('Q17-5')).inputValue(), '14');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('leaving the page straight after typing still keeps the answer', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-1'), '直前の入力');
+  await page.goto('about:blank');
+  await survey.open(app.url);
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '直前の入力');
+  await context.close();
+});
+
+test('two drafts are kept apart, and the one last open comes back', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), 'A病院');
+  await survey.choose(item('Q2-1'), 'はい');
+  await survey.newDraft();
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), '', 'a new draft starts empty');
+  await survey.fill(item('Q1-2'), 'B病院');
+  await survey.waitUntilSaved();
+  assert.deepEqual(await survey.draftNames(), ['B病院', 'A病院']);
+  await survey.openDraft('A病院');
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
+  assert.equal(await survey.control(item('Q2-1')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  await page.reload();
+  await survey.open(page.url());
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
+  await survey.openDraft('B病院');
+  assert.equal(await survey.control(item('Q2-1')).getByRole('radio', { name: 'はい' }).isChecked(), false);
+  await context.close();
+});
+
+test('drafts can be renamed, duplicated and deleted after confirming', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), 'A病院');
+  await survey.waitUntilSaved();
+  const list = await survey.openDraftList();
+  await survey.draftCard('A病院').getByRole('button', { name: '名前を変更（A病院）' }).click();
+  await list.getByLabel('新しい下書き名（空欄にすると病院名を使います）').fill('本院 2025年1月');
+  await list.getByRole('button', { name: '名前を保存' }).click();
+  assert.deepEqual(await survey.draftNames(), ['本院 2025年1月']);
+  assert.equal(await survey.draftName(), '本院 2025年1月');
+  await survey.draftCard('本院 2025年1月').getByRole('button', { name: '複製（本院 2025年1月）' }).click();
+  assert.equal(await survey.draftName(), '本院 2025年1月のコピー');
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
+  const copy = survey.draftCard('本院 2025年1月のコピー');
+  await copy.getByRole('button', { name: '削除（本院 2025年1月のコピー）' }).click();
+  assert.match(await copy.innerText(), /削除すると元に戻せません/);
+  await copy.getByRole('button', { name: 'やめる' }).click();
+  assert.equal((await survey.draftNames()).length, 2);
+  await copy.getByRole('button', { name: '削除（本院 2025年1月のコピー）' }).click();
+  await copy.getByRole('button', { name: '削除する' }).click();
+  assert.deepEqual(await survey.draftNames(), ['本院 2025年1月']);
+  assert.equal(await survey.draftName(), '本院 2025年1月', 'the remaining draft is opened');
+  assert.equal(draftKeys(await survey.storedEntries()).length, 1);
+  await page.reload();
+  assert.deepEqual(await survey.draftNames(), ['本院 2025年1月']);
+  await context.close();
+});
+
+test('a change in another tab is noticed and never silently overwritten', async () => {
+  const first = await openSurvey(app);
+  await first.survey.fill(item('Q1-1'), '一郎');
+  await first.survey.waitUntilSaved();
+  const second = await openSecondTab(first);
+  assert.equal(await second.control(item('Q1-1')).inputValue(), '一郎');
+  await second.fill(item('Q1-1'), '二郎');
+  await second.waitUntilSaved();
+  const notice = first.page.getByRole('alert').filter({ hasText: '別のタブ（またはウィンドウ）で、この下書きが新しく保存されました' });
+  await notice.waitFor();
+  // Typing on in the first tab must not overwrite the second tab's newer save.
+  await first.survey.fill(item('Q1-2'), '古いタブの病院');
+  const stored = await storedDraft(first.survey);
+  assert.match(stored, /二郎/);
+  assert.doesNotMatch(stored, /古いタブの病院/);
+  await notice.getByRole('button', { name: '新しい内容を読み込む' }).click();
+  assert.equal(await first.survey.control(item('Q1-1')).inputValue(), '二郎');
+  assert.equal(await first.survey.control(item('Q1-2')).inputValue(), '');
+  await first.context.close();
+});
+
+test('keeping this tab\'s version overwrites the other only when the user says so', async () => {
+  const first = await openSurvey(app);
+  await first.survey.fill(item('Q1-1'), '一郎');
+  await first.survey.waitUntilSaved();
+  const second = await openSecondTab(first);
+  await second.fill(item('Q1-1'), '二郎');
+  await second.waitUntilSaved();
+  const notice = first.page.getByRole('alert').filter({ hasText: '別のタブ' });
+  await notice.waitFor();
+  await first.survey.fill(item('Q1-1'), '三郎');
+  await notice.getByRole('button', { name: 'このタブの内容で上書き保存する' }).click();
+  await first.survey.waitUntilSaved();
+  assert.match(await storedDraft(first.survey), /三郎/);
+  await first.context.close();
+});
+
+test('with storage disabled the page says so and the form still works', async () => {
+  const { context, page, survey, consoleErrors } = await openSurvey(app, {
+    beforeOpen: ({ context }) =>
+      context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('storage is disabled', 'SecurityError');
+          },
+        });
+      }),
+  });
+  await page.getByRole('alert').filter({ hasText: 'このブラウザでは下書きを保存できません' }).waitFor();
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  await survey.choose(item('Q2-1'), 'はい');
+  assert.equal(await survey.isShown(item('Q2-2')), true);
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
+  assert.equal(await survey.saveStatus().innerText(), '保存されません');
+  const saved = await survey.saveJson();
+  assert.match(saved.text, /山田 太郎/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('with storage full the page says so, keeps the answers and lets them be saved as a file', async () => {
+  const { context, page, survey, consoleErrors } = await openSurvey(app);
+  await survey.fill(item('Q1-1'), '保存済みの値');
+  await survey.waitUntilSaved();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await survey.fill(item('Q1-1'), '保存できない値');
+  await page.getByRole('alert').filter({ hasText: 'ブラウザの保存領域がいっぱいで' }).waitFor();
+  assert.equal(await survey.saveStatus().innerText(), '保存できませんでした');
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '保存できない値');
+  assert.match(await storedDraft(survey), /保存済みの値/, 'what was stored before is intact');
+  const saved = await survey.saveJson();
+  assert.match(saved.text, /保存できない値/);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('a corrupted stored draft does not break the page and its text can be recovered', async () => {
+  const { context, page, survey, consoleErrors } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), '無事な病院');
+  await survey.waitUntilSaved();
+  const broken = '{"format":"cyber-survey-draft","version":2,"survey":"R6","answers":{"Q1-1":{"te';
+  await page.evaluate((text) => localStorage.setItem('cyber-survey/draft/broken-1', text), broken);
+  await page.reload();
+  await survey.open(page.url());
+  const notice = page.locator('.notice', { hasText: '読み込めなかった下書きが1件あります' });
+  await notice.waitFor();
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), '無事な病院');
+  const entries = await survey.storedEntries();
+  assert.equal(entries['cyber-survey/draft/broken-1'], undefined);
+  const recovery = Object.entries(entries).find(([key]) => key.startsWith('cyber-survey/recovery/broken-1/'));
+  assert.equal(recovery?.[1], broken);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    notice.getByRole('button', { name: 'ファイルに保存' }).click(),
+  ]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), broken);
+  await notice.getByRole('button', { name: '退避データを削除' }).click();
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('a saved JSON file loads back as a new draft with the same answers', async () => {
+  const { context, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  await survey.fill(item('Q1-2'), '〇〇病院');
+  await survey.choose(item('Q2-1'), 'はい');
+  await survey.choose(item('Q2-2'), 'はい');
+  await survey.tick(item('Q2-3'), '基本情報技術者');
+  await survey.fill(item('Q13'), '12');
+  const saved = await survey.saveJson();
+  assert.match(saved.name, /^R6_サイバーセキュリティ調査_〇〇病院_\d{8}\.json$/);
+  const file = JSON.parse(saved.text);
+  assert.equal(file.format, 'cyber-survey-answers');
+  assert.deepEqual(file.answers['Q2-3'], ['基本情報技術者']);
+  assert.equal(file.answers.Q13, 12);
+  await survey.newDraft();
+  await survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
+  await survey.page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き「〇〇病院」として読み込みました。` }).waitFor();
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
+  assert.equal(await survey.control(item('Q2-3')).getByRole('checkbox', { name: '基本情報技術者' }).isChecked(), true);
+  assert.equal(await survey.control(item('Q13')).inputValue(), '12');
+  assert.deepEqual(await survey.draftNames(), ['〇〇病院', '名称未設定の下書き', '〇〇病院']);
+  await context.close();
+});
+
+test('bad files are refused with the reason and leave every draft untouched', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), '既存の病院');
+  await survey.waitUntilSaved();
+  const before = await survey.storedEntries();
+  const json = (value) => Buffer.from(JSON.stringify(value));
+  const ours = { format: 'cyber-survey-answers', format_version: 1, survey: 'R6' };
+  const cases = [
+    ['not-json.json', Buffer.from('回答,はい\n'), 'JSON形式のデータではありません。'],
+    ['not-ours.json', json({ todos: ['a'] }), 'この回答準備ツールのデータではありません。'],
+    ['other-survey.json', json({ ...ours, survey: 'R7', answers: { 'Q1-1': 'x' } }), '別の調査（R7）のデータです。'],
+    ['newer.json', json({ ...ours, format_version: 9, answers: {} }), '新しい版のツールで作られたデータです'],
+    ['huge.json', Buffer.alloc(1024 * 1024 + 1, 0x20), 'ファイルが大きすぎます'],
+    ['empty.json', Buffer.from(''), 'ファイルが空です。'],
+  ];
+  for (const [name, buffer, reason] of cases) {
+    await survey.loadFiles([{ name, mimeType: 'application/json', buffer }]);
+    const refusal = page.locator('.notice-error', { hasText: `「${name}」は読み込めませんでした。` });
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), new RegExp(reason.replace(/[()（）]/g, '.')), name);
+    assert.match(await refusal.innerText(), /今ある下書きは変更していません。/);
+  }
+  assert.deepEqual(await survey.storedEntries(), before, 'no stored draft changed');
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), '既存の病院');
+  await context.close();
+});
+
+test('a file with unknown items or impossible values is loaded without them, and says which', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), '既存の病院');
+  await survey.waitUntilSaved();
+  const before = await survey.storedEntries();
+  const file = {
+    format: 'cyber-survey-answers',
+    format_version: 1,
+    survey: 'R6',
+    answers: { 'Q1-2': '読み込む病院', Q99: 'はい', 'Q2-1': 'たぶん', Q4: 'はい' },
+  };
+  await survey.loadFiles([{ name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) }]);
+  const loaded = page.locator('.notice-success', { hasText: '「mixed.json」を新しい下書き「読み込む病院」として読み込みました。' });
+  await loaded.waitFor();
+  assert.match(await loaded.innerText(), /「Q99」はこの調査にない設問のため、読み込みませんでした。/);
+  assert.match(await loaded.innerText(), /Q2-1 の回答「たぶん」はこの設問に合わないため、読み込みませんでした。/);
+  assert.equal(await survey.control(item('Q4')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  const after = await survey.storedEntries();
+  for (const key of draftKeys(before)) assert.equal(after[key], before[key], `${key} unchanged`);
+  assert.equal(draftKeys(after).length, 2);
+  await context.close();
+});
+
+test('a file dropped on the page is loaded as a new draft', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  const text = JSON.stringify({ format: 'cyber-survey-answers', format_version: 1, survey: 'R6', answers: { 'Q1-2': 'ドロップ病院' } });
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    return data;
+  }, text);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  assert.equal(await page.locator('.drop-hint').isVisible(), true);
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await page.locator('.notice-success', { hasText: '「dropped.json」を新しい下書き「ドロップ病院」として読み込みました。' }).waitFor();
+  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'ドロップ病院');
+  assert.equal(await page.locator('.drop-hint').isVisible(), false);
+  await context.close();
+});

@@ -1,0 +1,246 @@
+//! The JSON answer file: what the user saves to move answers to another PC, to keep a backup, or to
+//! hand to whoever collects hospitals' answers. Written and read here, so that the format lives in
+//! one place; documented in docs/export-format.md.
+//!
+//! Only asked items are written (a hidden branch's answers are not answers to the survey). Valid
+//! answers go under `answers` with their natural JSON type; answers that are given but not valid
+//! (a number typed as 「8桁」) go under `invalid` as typed, so that the file loses nothing the user
+//! would need to finish.
+
+use std::fmt;
+
+use serde_json::{Map, Value, json};
+
+use crate::draft::{APP_VERSION, DraftError};
+use crate::survey::{Answer, AnswerKind, Answers, Item, Survey, Visibility, check_item};
+
+pub const ANSWER_FILE_FORMAT: &str = "cyber-survey-answers";
+pub const ANSWER_FILE_VERSION: u64 = 1;
+/// Far above any real file (a complete survey is a few KB); a larger file is not ours.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) -> String {
+    let visibility = Visibility::of(survey, answers);
+    let mut valid = Map::new();
+    let mut invalid = Map::new();
+    let mut complete = true;
+    for item in survey.items().filter(|item| visibility.is_asked(&item.id)) {
+        let answer = answers.get(&item.id).filter(|answer| answer.is_given());
+        let ok = check_item(item, answer).is_ok();
+        complete &= ok;
+        let Some(answer) = answer else { continue };
+        if ok {
+            valid.insert(item.id.clone(), typed_value(item, answer));
+        } else {
+            invalid.insert(item.id.clone(), raw_value(answer));
+        }
+    }
+    let file = json!({
+        "format": ANSWER_FILE_FORMAT,
+        "format_version": ANSWER_FILE_VERSION,
+        "survey": survey.id,
+        "survey_title": survey.title,
+        "app_version": APP_VERSION,
+        "exported_at": exported_at,
+        "hospital": answers.text(&survey.hospital_item).trim(),
+        "respondent": answers.text(&survey.respondent_item).trim(),
+        "complete": complete,
+        "answers": valid,
+        "invalid": invalid,
+    });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+fn typed_value(item: &Item, answer: &Answer) -> Value {
+    match (&item.answer, answer) {
+        (AnswerKind::Integer { .. }, Answer::Text(text)) => {
+            crate::survey::number_input::parse_whole_number(text)
+                .map_or_else(|_| Value::from(text.trim()), Value::from)
+        }
+        (_, Answer::Text(text)) => Value::from(text.trim()),
+        _ => raw_value(answer),
+    }
+}
+
+fn raw_value(answer: &Answer) -> Value {
+    match answer {
+        Answer::Text(text) | Answer::Choice(text) => Value::from(text.as_str()),
+        Answer::Choices(choices) => Value::from(choices.clone()),
+    }
+}
+
+/// Why a file was not loaded at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Empty,
+    TooLarge { bytes: usize, limit: usize },
+    Unusable(DraftError),
+    NoAnswers,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "ファイルが空です。"),
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "ファイルが大きすぎます（{} KB。読み込めるのは {} KB まで）。このツールで保存したJSONファイルを選んでください。",
+                bytes.div_ceil(1024),
+                limit / 1024
+            ),
+            Self::Unusable(error) => write!(f, "{error}"),
+            Self::NoAnswers => write!(f, "読み込める回答がありません。"),
+        }
+    }
+}
+
+/// Something in a file that was left out, while the rest was loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileWarning {
+    UnknownItem(String),
+    ImpossibleValue {
+        item: String,
+        number: String,
+        value: String,
+    },
+}
+
+impl fmt::Display for FileWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownItem(key) => {
+                write!(
+                    f,
+                    "「{key}」はこの調査にない設問のため、読み込みませんでした。"
+                )
+            }
+            Self::ImpossibleValue { number, value, .. } => write!(
+                f,
+                "{number} の回答「{value}」はこの設問に合わないため、読み込みませんでした。"
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedFile {
+    pub answers: Answers,
+    pub warnings: Vec<FileWarning>,
+}
+
+/// Reads an answer file for `survey`. What cannot belong to the survey (unknown items, values of
+/// the wrong type or outside the choices) is left out and reported; a file that is not ours, for
+/// another survey or from a newer version is refused whole.
+pub fn read_answer_file(survey: &Survey, text: &str) -> Result<LoadedFile, FileError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let unusable = FileError::Unusable;
+    let value: Value = serde_json::from_str(text).map_err(|_| unusable(DraftError::NotJson))?;
+    let Value::Object(file) = value else {
+        return Err(unusable(DraftError::NotOurs));
+    };
+    if file.get("format").and_then(Value::as_str) != Some(ANSWER_FILE_FORMAT) {
+        return Err(unusable(DraftError::NotOurs));
+    }
+    let version = file
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| unusable(DraftError::Damaged("形式の版がありません".to_owned())))?;
+    if version > ANSWER_FILE_VERSION {
+        return Err(unusable(DraftError::NewerVersion {
+            found: version,
+            supported: ANSWER_FILE_VERSION,
+        }));
+    }
+    let found = file.get("survey").and_then(Value::as_str).unwrap_or("");
+    if found != survey.id {
+        return Err(unusable(DraftError::OtherSurvey {
+            found: found.to_owned(),
+            expected: survey.id.clone(),
+        }));
+    }
+    let mut loaded = LoadedFile {
+        answers: Answers::new(),
+        warnings: Vec::new(),
+    };
+    for section in ["answers", "invalid"] {
+        match file.get(section) {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(entries)) => {
+                for (key, value) in entries {
+                    load_entry(survey, key, value, &mut loaded);
+                }
+            }
+            Some(_) => {
+                return Err(unusable(DraftError::Damaged(format!(
+                    "「{section}」が正しい形ではありません"
+                ))));
+            }
+        }
+    }
+    if loaded.answers.iter().next().is_none() {
+        return Err(FileError::NoAnswers);
+    }
+    Ok(loaded)
+}
+
+fn load_entry(survey: &Survey, key: &str, value: &Value, loaded: &mut LoadedFile) {
+    let Some(item) = survey.item(key) else {
+        loaded
+            .warnings
+            .push(FileWarning::UnknownItem(key.to_owned()));
+        return;
+    };
+    match answer_from_value(item, value) {
+        Some(answer) => match answer {
+            Answer::Text(text) => loaded.answers.set_text(&item.id, text),
+            Answer::Choice(choice) => loaded.answers.set_choice(&item.id, choice),
+            Answer::Choices(choices) => {
+                for choice in choices {
+                    loaded.answers.set_choice_ticked(item, &choice, true);
+                }
+            }
+        },
+        None => loaded.warnings.push(FileWarning::ImpossibleValue {
+            item: item.id.clone(),
+            number: item.number.clone(),
+            value: match value {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            },
+        }),
+    }
+}
+
+fn answer_from_value(item: &Item, value: &Value) -> Option<Answer> {
+    let offered = |choice: &str| item.choices().iter().any(|c| c == choice);
+    match (&item.answer, value) {
+        (AnswerKind::Text { .. }, Value::String(text)) => Some(Answer::Text(text.clone())),
+        (AnswerKind::Integer { .. }, Value::Number(number)) => {
+            number.as_u64().map(|n| Answer::Text(n.to_string()))
+        }
+        // A number that was not valid when saved comes back as typed, for the user to correct.
+        (AnswerKind::Integer { .. }, Value::String(text)) => Some(Answer::Text(text.clone())),
+        (AnswerKind::YesNo | AnswerKind::Single { .. }, Value::String(choice))
+            if offered(choice) =>
+        {
+            Some(Answer::Choice(choice.clone()))
+        }
+        (AnswerKind::Multiple { .. }, Value::Array(values)) => {
+            let choices: Option<Vec<String>> = values
+                .iter()
+                .map(|v| v.as_str().filter(|c| offered(c)).map(str::to_owned))
+                .collect();
+            choices.map(Answer::Choices)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,53 @@
+//! File names for saved files: survey, hospital and date, safe to save on Windows.
+
+/// Characters Windows forbids in file names, replaced by the full-width forms a Japanese reader
+/// recognises rather than dropped.
+const WINDOWS_FORBIDDEN: &[(char, char)] = &[
+    ('<', '＜'),
+    ('>', '＞'),
+    (':', '：'),
+    ('"', '”'),
+    ('/', '／'),
+    ('\\', '＼'),
+    ('|', '｜'),
+    ('?', '？'),
+    ('*', '＊'),
+];
+
+/// Keeps names well inside Windows' 255-character limit, leaving room for a folder path.
+const MAX_HOSPITAL_CHARS: usize = 60;
+const UNNAMED_HOSPITAL: &str = "病院名未入力";
+
+/// `R6_サイバーセキュリティ調査_〇〇病院_20250127.json`. `date` is `YYYYMMDD`, `extension` without
+/// the dot.
+pub fn export_file_name(survey_id: &str, hospital: &str, date: &str, extension: &str) -> String {
+    let hospital = safe_part(hospital);
+    let hospital = if hospital.is_empty() {
+        UNNAMED_HOSPITAL.to_owned()
+    } else {
+        hospital
+    };
+    format!(
+        "{}_サイバーセキュリティ調査_{hospital}_{}.{extension}",
+        safe_part(survey_id),
+        safe_part(date)
+    )
+}
+
+fn safe_part(text: &str) -> String {
+    let replaced: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| {
+            WINDOWS_FORBIDDEN
+                .iter()
+                .find(|(forbidden, _)| *forbidden == c)
+                .map_or(c, |(_, replacement)| *replacement)
+        })
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .take(MAX_HOSPITAL_CHARS)
+        .collect();
+    // Windows drops trailing dots and spaces, and a leading dot hides a file elsewhere.
+    replaced.trim_matches('.').to_owned()
+}

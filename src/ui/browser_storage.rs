@@ -1,0 +1,84 @@
+//! The one place that talks to localStorage. Every failure becomes a `StoreError`; nothing here
+//! panics, because a browser that refuses storage must still let the user answer.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::draft::{KeyValueStore, MemoryStore, StoreError};
+
+/// Where drafts live: the browser's localStorage, or memory when the browser refuses it.
+pub enum Backend {
+    Browser(web_sys::Storage),
+    Memory(MemoryStore),
+}
+
+impl Backend {
+    /// localStorage if the browser grants it; the error says why not.
+    pub fn open() -> (Self, Option<StoreError>) {
+        let storage = web_sys::window()
+            .ok_or(StoreError::Unavailable)
+            .and_then(|window| window.local_storage().map_err(|e| store_error(&e)))
+            .and_then(|storage| storage.ok_or(StoreError::Unavailable));
+        match storage {
+            Ok(storage) => (Self::Browser(storage), None),
+            Err(error) => (Self::Memory(MemoryStore::new()), Some(error)),
+        }
+    }
+
+    pub fn is_memory_only(&self) -> bool {
+        matches!(self, Self::Memory(_))
+    }
+}
+
+impl KeyValueStore for Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Self::Browser(storage) => storage.get_item(key).map_err(|e| store_error(&e)),
+            Self::Memory(memory) => memory.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Browser(storage) => storage.set_item(key, value).map_err(|e| store_error(&e)),
+            Self::Memory(memory) => memory.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Browser(storage) => storage.remove_item(key).map_err(|e| store_error(&e)),
+            Self::Memory(memory) => memory.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        match self {
+            Self::Browser(storage) => {
+                let length = storage.length().map_err(|e| store_error(&e))?;
+                let mut keys = Vec::with_capacity(length as usize);
+                for index in 0..length {
+                    if let Some(key) = storage.key(index).map_err(|e| store_error(&e))? {
+                        keys.push(key);
+                    }
+                }
+                Ok(keys)
+            }
+            Self::Memory(memory) => memory.keys(),
+        }
+    }
+}
+
+fn store_error(error: &JsValue) -> StoreError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) if exception.name() == "QuotaExceededError" || exception.code() == 22 => {
+            StoreError::QuotaExceeded
+        }
+        Some(exception) if exception.name() == "SecurityError" => StoreError::Unavailable,
+        Some(exception) => StoreError::Other(exception.name()),
+        None => StoreError::Other(
+            error
+                .as_string()
+                .unwrap_or_else(|| "不明なエラー".to_owned()),
+        ),
+    }
+}

@@ -1,0 +1,161 @@
+//! What the user must know about their drafts: storage that does not work, a newer save in another
+//! tab, stored drafts that could not be read, and the outcome of loading files.
+
+use leptos::prelude::*;
+
+use super::clock::{local_time, today_compact};
+use super::download::offer_download;
+use super::draft_session::{DraftSession, SaveStatus};
+use super::file_import::FileOutcome;
+use crate::draft::{DraftError, StoreError};
+
+#[component]
+pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) -> impl IntoView {
+    view! {
+        <div class="draft-notices">
+            {drafts.unavailable_reason.get_value().map(|reason| view! {
+                <div class="notice notice-warning" role="alert">
+                    <p>{reason.to_string()}</p>
+                </div>
+            })}
+            {move || save_notice(drafts)}
+            <StoredProblems drafts />
+            <FileOutcomes outcomes />
+        </div>
+    }
+}
+
+fn save_notice(drafts: DraftSession) -> Option<AnyView> {
+    match drafts.status.get() {
+        SaveStatus::Failed(error) if !(drafts.memory_only && error == StoreError::Unavailable) => {
+            Some(
+                view! {
+                    <div class="notice notice-error" role="alert">
+                        <p>{error.to_string()}</p>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+        SaveStatus::NewerElsewhere(newer) => Some(
+            view! {
+                <div class="notice notice-warning" role="alert">
+                    <p>
+                        <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました"</strong>
+                        {format!("（{}）。", local_time(&newer.saved_at))}
+                        "このタブでの変更は、まだ保存していません。どちらを残すか選んでください。"
+                    </p>
+                    <div class="notice-actions">
+                        <button type="button" class="button button-primary" on:click=move |_| drafts.take_newer()>
+                            "新しい内容を読み込む"
+                        </button>
+                        <button type="button" class="button button-secondary" on:click=move |_| drafts.keep_mine()>
+                            "このタブの内容で上書き保存する"
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+        SaveStatus::Refused(error) => Some(
+            view! {
+                <div class="notice notice-error" role="alert">
+                    <p>
+                        "この下書きは保存できません。" {error.to_string()}
+                        "入力内容を失わないよう、JSONファイルに保存してください。"
+                    </p>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+}
+
+#[component]
+fn StoredProblems(drafts: DraftSession) -> impl IntoView {
+    let left_alone = move || {
+        drafts.problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|p| p.recovery_key.is_none())
+                .map(|p| p.error.clone())
+                .collect::<Vec<DraftError>>()
+        })
+    };
+    view! {
+        {move || {
+            let left = left_alone();
+            (!left.is_empty()).then(|| view! {
+                <div class="notice notice-warning" role="status">
+                    <p>"このブラウザには、この版では開けない下書きがあります。消さずにそのまま残しています。"</p>
+                    <ul>{left.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        {move || {
+            let recovered = drafts.recovered.get();
+            (!recovered.is_empty()).then(|| view! {
+                <div class="notice notice-warning" role="status">
+                    <p>
+                        <strong>{format!("読み込めなかった下書きが{}件あります。", recovered.len())}</strong>
+                        "データが壊れていたため、元の内容を別の場所に退避し、残りの下書きで始めています。"
+                        "退避した内容はファイルに保存できます（サポートに渡すと復旧できる場合があります）。"
+                    </p>
+                    <ul class="recovered-list">
+                        {recovered.into_iter().enumerate().map(|(index, (key, text))| {
+                            let delete_key = key.clone();
+                            view! {
+                                <li>
+                                    {format!("退避データ {}（{}文字）", index + 1, text.chars().count())}
+                                    " "
+                                    <button type="button" class="button button-small" on:click=move |_| {
+                                        let name = format!("R6_サイバーセキュリティ調査_退避データ{}_{}.txt", index + 1, today_compact());
+                                        offer_download(&name, "text/plain", &text);
+                                    }>"ファイルに保存"</button>
+                                    " "
+                                    <button type="button" class="button button-small" on:click=move |_| {
+                                        drafts.discard_recovered(&delete_key);
+                                    }>"退避データを削除"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}
+
+#[component]
+fn FileOutcomes(outcomes: RwSignal<Vec<FileOutcome>>) -> impl IntoView {
+    view! {
+        <div class="file-outcomes" aria-live="polite">
+            {move || outcomes.get().into_iter().map(|outcome| match outcome {
+                FileOutcome::Loaded { file, draft, warnings } => view! {
+                    <div class="notice notice-success">
+                        <p>{format!("「{file}」を新しい下書き「{draft}」として読み込みました。")}</p>
+                        {(!warnings.is_empty()).then(|| view! {
+                            <p>"次の内容は読み込みませんでした："</p>
+                            <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
+                        })}
+                    </div>
+                }.into_any(),
+                FileOutcome::Refused { file, reason } => view! {
+                    <div class="notice notice-error">
+                        <p>
+                            <strong>{format!("「{file}」は読み込めませんでした。")}</strong>
+                            {reason}
+                            "今ある下書きは変更していません。"
+                        </p>
+                    </div>
+                }.into_any(),
+            }).collect_view()}
+            {move || (!outcomes.with(Vec::is_empty)).then(|| view! {
+                <button type="button" class="button button-small" on:click=move |_| outcomes.set(Vec::new())>
+                    "読み込み結果の表示を閉じる"
+                </button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,74 @@
+//! Loading answer files chosen with the file picker or dropped on the page. Each good file becomes a
+//! new draft; a bad one is refused with the reason, and no existing draft is touched either way.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::draft_session::DraftSession;
+use crate::export::{FileError, FileWarning, MAX_FILE_BYTES, read_answer_file};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    Loaded {
+        file: String,
+        draft: String,
+        warnings: Vec<FileWarning>,
+    },
+    Refused {
+        file: String,
+        reason: String,
+    },
+}
+
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+pub fn import_files(
+    files: Vec<web_sys::File>,
+    drafts: DraftSession,
+    outcomes: RwSignal<Vec<FileOutcome>>,
+) {
+    spawn_local(async move {
+        for file in files {
+            let outcome = import_one(&file, drafts).await;
+            outcomes.update(|all| all.push(outcome));
+        }
+    });
+}
+
+async fn import_one(file: &web_sys::File, drafts: DraftSession) -> FileOutcome {
+    let name = file.name();
+    let refused = |reason: String| FileOutcome::Refused {
+        file: name.clone(),
+        reason,
+    };
+    // Refuse a huge file before reading it into memory.
+    let bytes = file.size() as usize;
+    if bytes > MAX_FILE_BYTES {
+        return refused(
+            FileError::TooLarge {
+                bytes,
+                limit: MAX_FILE_BYTES,
+            }
+            .to_string(),
+        );
+    }
+    let text = match JsFuture::from(file.text()).await {
+        Ok(text) => text.as_string().unwrap_or_default(),
+        Err(_) => return refused("ファイルを読み取れませんでした。".to_owned()),
+    };
+    match read_answer_file(drafts.survey(), &text) {
+        Ok(loaded) => match drafts.create(loaded.answers, None) {
+            Ok(()) => FileOutcome::Loaded {
+                file: name.clone(),
+                draft: drafts.current_name_untracked(),
+                warnings: loaded.warnings,
+            },
+            Err(error) => refused(super::draft_session::save_error_message(&error)),
+        },
+        Err(error) => refused(error.to_string()),
+    }
+}

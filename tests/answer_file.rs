@@ -1,0 +1,261 @@
+//! The JSON answer file: what is written, that it loads back to the same answers, and that every
+//! kind of bad file is refused or cleaned with a message that says what was wrong.
+
+mod common;
+
+use cyber_survey::draft::DraftError;
+use cyber_survey::export::{
+    FileError, FileWarning, MAX_FILE_BYTES, export_file_name, read_answer_file, write_answer_file,
+};
+use cyber_survey::survey::{Answers, Visibility};
+use serde_json::{Value, json};
+
+const AT: &str = "2026-11-24T10:15:00.000Z";
+
+fn parsed(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
+/// Answers of the asked items only, with text trimmed: what a file is meant to carry.
+fn asked_only(answers: &Answers) -> Answers {
+    let survey = common::r6();
+    let visibility = Visibility::of(&survey, answers);
+    let mut kept = Answers::new();
+    for item in survey.items().filter(|i| visibility.is_asked(&i.id)) {
+        match answers.get(&item.id) {
+            Some(cyber_survey::survey::Answer::Text(t)) => kept.set_text(&item.id, t.trim().into()),
+            Some(cyber_survey::survey::Answer::Choice(c)) => kept.set_choice(&item.id, c.clone()),
+            Some(cyber_survey::survey::Answer::Choices(cs)) => {
+                for c in cs {
+                    kept.set_choice_ticked(item, c, true);
+                }
+            }
+            None => {}
+        }
+    }
+    kept
+}
+
+#[test]
+fn a_complete_survey_is_written_with_typed_values_keyed_by_item() {
+    let survey = common::r6();
+    let answers = common::complete_with_every_branch_open(&survey);
+    let file = parsed(&write_answer_file(&survey, &answers, AT));
+    assert_eq!(file["format"], "cyber-survey-answers");
+    assert_eq!(file["format_version"], 1);
+    assert_eq!(file["survey"], "R6");
+    assert_eq!(file["exported_at"], AT);
+    assert_eq!(file["hospital"], "医療法人〇〇会 〇〇病院");
+    assert_eq!(file["respondent"], "山田 太郎");
+    assert_eq!(file["complete"], true);
+    assert_eq!(file["answers"]["Q13"], json!(12));
+    assert_eq!(file["answers"]["Q17-5"], json!(7));
+    assert_eq!(file["answers"]["Q2-3"], json!(["応用情報技術者", "その他"]));
+    assert_eq!(file["answers"]["Q2-3-other"], "医療情報技師");
+    assert_eq!(file["answers"]["Q4"], "はい");
+    assert_eq!(file["invalid"], json!({}));
+    let keys: Vec<&String> = file["answers"]
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
+    assert_eq!(keys.len(), 27);
+    assert_eq!(keys[0], "Q1-1");
+    assert_eq!(keys[26], "Q17-6");
+}
+
+#[test]
+fn hidden_answers_are_not_written_and_invalid_ones_are_kept_apart() {
+    let survey = common::r6();
+    let mut answers = common::complete_with_every_branch_open(&survey);
+    answers.set_choice("Q2-1", "いいえ".into());
+    answers.set_text("Q13", "8桁".into());
+    let file = parsed(&write_answer_file(&survey, &answers, AT));
+    assert_eq!(file["complete"], false);
+    assert!(file["answers"].get("Q2-2").is_none());
+    assert!(file["answers"].get("Q13").is_none());
+    assert_eq!(file["invalid"], json!({"Q13": "8桁"}));
+}
+
+#[test]
+fn what_is_written_loads_back_to_the_same_asked_answers() {
+    let survey = common::r6();
+    let mut answers = common::complete_with_every_branch_open(&survey);
+    answers.set_text("Q1-1", "  山田 太郎  ".into());
+    answers.set_text("Q13", "8桁".into());
+    answers.set_choice("Q17-2", "いいえ".into());
+    let text = write_answer_file(&survey, &answers, AT);
+    let loaded = read_answer_file(&survey, &text);
+    assert_eq!(
+        loaded.map(|l| (l.answers, l.warnings)),
+        Ok((asked_only(&answers), vec![]))
+    );
+    let empty_but_named = {
+        let mut a = Answers::new();
+        a.set_text("Q1-2", "〇〇病院".into());
+        a
+    };
+    let text = write_answer_file(&survey, &empty_but_named, AT);
+    assert_eq!(
+        read_answer_file(&survey, &text).map(|l| l.answers),
+        Ok(empty_but_named)
+    );
+}
+
+fn file(answers: Value) -> String {
+    json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6", "answers": answers})
+        .to_string()
+}
+
+#[test]
+fn files_that_are_not_ours_are_refused_with_the_reason() {
+    let survey = common::r6();
+    let cases = [
+        ("", FileError::Empty),
+        (
+            "名前,回答\n山田,はい",
+            FileError::Unusable(DraftError::NotJson),
+        ),
+        (
+            "{\"format\": \"cyber-survey-answers\"",
+            FileError::Unusable(DraftError::NotJson),
+        ),
+        ("[\"Q1-1\"]", FileError::Unusable(DraftError::NotOurs)),
+        (
+            "{\"name\": \"山田\"}",
+            FileError::Unusable(DraftError::NotOurs),
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(read_answer_file(&survey, text), Err(expected), "{text}");
+    }
+}
+
+#[test]
+fn another_survey_or_a_newer_format_is_refused() {
+    let survey = common::r6();
+    let other = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R7",
+        "answers": {"Q1-1": "山田"}});
+    assert_eq!(
+        read_answer_file(&survey, &other.to_string()),
+        Err(FileError::Unusable(DraftError::OtherSurvey {
+            found: "R7".into(),
+            expected: "R6".into()
+        }))
+    );
+    let newer = json!({"format": "cyber-survey-answers", "format_version": 2, "survey": "R6",
+        "answers": {"Q1-1": "山田"}});
+    assert_eq!(
+        read_answer_file(&survey, &newer.to_string()),
+        Err(FileError::Unusable(DraftError::NewerVersion {
+            found: 2,
+            supported: 1
+        }))
+    );
+}
+
+#[test]
+fn a_file_larger_than_the_limit_is_refused_before_it_is_parsed() {
+    let survey = common::r6();
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES));
+    assert!(matches!(
+        read_answer_file(&survey, &huge),
+        Err(FileError::TooLarge {
+            limit: MAX_FILE_BYTES,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn unknown_items_and_impossible_values_are_left_out_and_reported() {
+    let survey = common::r6();
+    let text = file(json!({
+        "Q1-2": "〇〇病院",
+        "Q99": "はい",
+        "Q2-1": "たぶん",
+        "Q4": true,
+        "Q2-3": ["ITパスポート", "英検"],
+        "Q13": -3,
+        "Q17-5": "七",
+    }));
+    let loaded = match read_answer_file(&survey, &text) {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("{error}"),
+    };
+    assert_eq!(loaded.answers.text("Q1-2"), "〇〇病院");
+    assert_eq!(
+        loaded.answers.text("Q17-5"),
+        "七",
+        "a malformed number comes back to be corrected"
+    );
+    assert_eq!(loaded.answers.get("Q2-1"), None);
+    let messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "「Q99」はこの調査にない設問のため、読み込みませんでした。",
+            "Q2-1 の回答「たぶん」はこの設問に合わないため、読み込みませんでした。",
+            "Q4 の回答「true」はこの設問に合わないため、読み込みませんでした。",
+            "Q2-3 の回答「[\"ITパスポート\",\"英検\"]」はこの設問に合わないため、読み込みませんでした。",
+            "Q13 の回答「-3」はこの設問に合わないため、読み込みませんでした。",
+        ]
+    );
+    assert!(matches!(loaded.warnings[0], FileWarning::UnknownItem(_)));
+}
+
+#[test]
+fn a_file_with_nothing_usable_is_refused() {
+    let survey = common::r6();
+    assert_eq!(
+        read_answer_file(&survey, &file(json!({"Q99": "x"}))),
+        Err(FileError::NoAnswers)
+    );
+    let wrong_shape = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6",
+        "answers": ["Q1-1"]});
+    assert!(matches!(
+        read_answer_file(&survey, &wrong_shape.to_string()),
+        Err(FileError::Unusable(DraftError::Damaged(_)))
+    ));
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let survey = common::r6();
+    let text = format!("\u{feff}{}", file(json!({"Q1-1": "山田"})));
+    assert_eq!(
+        read_answer_file(&survey, &text).map(|l| l.answers.text("Q1-1").to_owned()),
+        Ok("山田".into())
+    );
+}
+
+#[test]
+fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
+    assert_eq!(
+        export_file_name("R6", "〇〇病院", "20250127", "json"),
+        "R6_サイバーセキュリティ調査_〇〇病院_20250127.json"
+    );
+    assert_eq!(
+        export_file_name(
+            "R6",
+            " 医療法人 A/B会: \"本院\" <東>|?*\\ ",
+            "20250127",
+            "csv"
+        ),
+        "R6_サイバーセキュリティ調査_医療法人_A／B会：_”本院”_＜東＞｜？＊＼_20250127.csv"
+    );
+    assert_eq!(
+        export_file_name("R6", "", "20250127", "json"),
+        "R6_サイバーセキュリティ調査_病院名未入力_20250127.json"
+    );
+    assert_eq!(
+        export_file_name("R6", "...\t", "20250127", "json"),
+        "R6_サイバーセキュリティ調査_病院名未入力_20250127.json"
+    );
+    let long = "長".repeat(200);
+    assert!(
+        export_file_name("R6", &long, "20250127", "json")
+            .chars()
+            .count()
+            < 100
+    );
+}
