@@ -259,3 +259,90 @@ fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
             < 100
     );
 }
+
+mod schema {
+    use super::{AT, common, parsed};
+    use cyber_survey::export::answer_schema::answer_file_schema;
+    use cyber_survey::export::write_answer_file;
+    use cyber_survey::survey::Answers;
+    use serde_json::{Value, json};
+
+    const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/answer-file.schema.json");
+
+    fn checked_in_schema() -> Value {
+        let text = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
+    fn validator() -> jsonschema::Validator {
+        match jsonschema::validator_for(&checked_in_schema()) {
+            Ok(validator) => validator,
+            Err(error) => panic!("docs/answer-file.schema.json is not a valid schema: {error}"),
+        }
+    }
+
+    #[test]
+    fn the_checked_in_schema_is_the_one_the_definition_gives() {
+        let generated = answer_file_schema(&common::r6());
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            let text = serde_json::to_string_pretty(&generated).unwrap_or_default() + "\n";
+            let _ = std::fs::write(SCHEMA_PATH, text);
+        }
+        assert!(
+            checked_in_schema() == generated,
+            "docs/answer-file.schema.json is out of date: run UPDATE_GOLDEN=1 cargo test"
+        );
+    }
+
+    #[test]
+    fn exported_files_validate_against_the_schema() {
+        let survey = common::r6();
+        let validator = validator();
+        let complete = common::complete_with_every_branch_open(&survey);
+        let mut partial = complete.clone();
+        partial.set_choice("Q17-1", "いいえ".into());
+        partial.set_text("Q13", "8桁".into());
+        partial.set_text("Q1-1", String::new());
+        for answers in [complete, partial, Answers::new()] {
+            let file = parsed(&write_answer_file(&survey, &answers, AT));
+            let errors: Vec<String> = validator
+                .iter_errors(&file)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn the_schema_rejects_what_the_format_forbids() {
+        let survey = common::r6();
+        let validator = validator();
+        let good = parsed(&write_answer_file(
+            &survey,
+            &common::complete_with_every_branch_open(&survey),
+            AT,
+        ));
+        let broken = |path: &str, value: Value| {
+            let mut file = good.clone();
+            if let Some(slot) = file.pointer_mut(path) {
+                *slot = value;
+            }
+            file
+        };
+        for bad in [
+            broken("/answers/Q13", json!("12")),
+            broken("/answers/Q13", json!(65)),
+            broken("/answers/Q4", json!("たぶん")),
+            broken("/answers/Q2-3", json!(["英検"])),
+            broken("/format_version", json!(2)),
+            broken("/survey", json!("R7")),
+        ] {
+            assert!(!validator.is_valid(&bad), "{bad}");
+        }
+        let mut unknown = good.clone();
+        if let Some(answers) = unknown["answers"].as_object_mut() {
+            answers.insert("Q99".into(), json!("はい"));
+        }
+        assert!(!validator.is_valid(&unknown));
+    }
+}

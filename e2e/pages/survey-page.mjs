@@ -91,6 +91,42 @@ export class SurveyPage {
     await this.tick(item('Q2-3'), 'その他');
   }
 
+  /** Answers every item, every branch open, by the labels a user sees. */
+  async fillCompleteSurvey() {
+    await this.fill(item('Q1-1'), '山田 太郎');
+    await this.fill(item('Q1-2'), '医療法人〇〇会 〇〇病院');
+    await this.openEveryBranch();
+    await this.tick(item('Q2-3'), '情報処理安全確保支援士');
+    await this.fill(item('Q2-3-other'), '医療情報技師');
+    await this.choose(item('Q3'), '2～4人');
+    for (const id of ['Q4', 'Q5', 'Q6', 'Q7-2', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Q14', 'Q15', 'Q16', 'Q17-6']) {
+      await this.choose(item(id), id === 'Q14' ? 'いいえ' : 'はい');
+    }
+    await this.fill(item('Q13'), '12');
+    await this.choose(item('Q17-3'), '2つ以上');
+    await this.choose(item('Q17-4'), '2種類以上');
+    await this.fill(item('Q17-5'), '7');
+  }
+
+  /** Clicks `button` (a locator) and returns the downloaded file's name and bytes. */
+  async download(button) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+
+  exportPanel() {
+    return this.page.locator('.export-panel');
+  }
+
+  async saveCsv({ layout, encoding } = {}) {
+    const panel = this.exportPanel();
+    if (layout) await panel.getByRole('radio', { name: layout }).check();
+    if (encoding) await panel.getByRole('radio', { name: encoding }).check();
+    return this.download(panel.getByRole('button', { name: 'CSVファイルに保存' }));
+  }
+
   async expandAllGuidance() {
     for (const summary of await this.page.locator('summary').all()) await summary.click();
   }
@@ -143,14 +179,8 @@ export class SurveyPage {
 
   /** Saves the answers as JSON through the UI and returns the file's name and text. */
   async saveJson() {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'JSONファイルに保存' }).click(),
-    ]);
-    const stream = await download.createReadStream();
-    const chunks = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    const { name, bytes } = await this.download(this.page.getByRole('button', { name: 'JSONファイルに保存' }));
+    return { name, text: bytes.toString('utf8') };
   }
 
   /** Everything the app keeps in localStorage, by key. */

@@ -16,22 +16,6 @@ after(async () => {
 
 const freshSurvey = (options) => openSurvey(app, options);
 
-async function fillEverything(survey) {
-  await survey.fill(item('Q1-1'), '山田 太郎');
-  await survey.fill(item('Q1-2'), '医療法人〇〇会 〇〇病院');
-  await survey.openEveryBranch();
-  await survey.tick(item('Q2-3'), '情報処理安全確保支援士');
-  await survey.fill(item('Q2-3-other'), '医療情報技師');
-  await survey.choose(item('Q3'), '2～4人');
-  for (const id of ['Q4', 'Q5', 'Q6', 'Q7-2', 'Q8', 'Q9', 'Q10', 'Q11', 'Q12', 'Q14', 'Q15', 'Q16', 'Q17-6']) {
-    await survey.choose(item(id), id === 'Q14' ? 'いいえ' : 'はい');
-  }
-  await survey.fill(item('Q13'), '12');
-  await survey.choose(item('Q17-3'), '2つ以上');
-  await survey.choose(item('Q17-4'), '2種類以上');
-  await survey.fill(item('Q17-5'), '7');
-}
-
 test('all 27 items appear with their 項番, the seed wording and their 回答要領', async () => {
   const { context, page, survey } = await freshSurvey();
   await survey.openEveryBranch();
@@ -70,7 +54,7 @@ test('回答要領 is collapsed until asked for', async () => {
 test('a user fills the whole survey by labels and reaches 100%', async () => {
   const { context, page, survey, foreignRequests, consoleErrors } = await freshSurvey();
   assert.equal(await survey.progressText(), '必須 18問中 0問 回答済み（残り 18問）');
-  await fillEverything(survey);
+  await survey.fillCompleteSurvey();
   assert.equal(await survey.progressText(), '必須の26問すべてに回答済みです');
   assert.equal(await page.locator('progress').getAttribute('value'), '26');
   await survey.requestCheck();

@@ -2,6 +2,9 @@
 //! bytes to the browser's download.
 
 pub mod answer_file;
+pub mod answer_schema;
+pub mod cp932;
+pub mod csv_file;
 pub mod file_name;
 
 pub use answer_file::{

@@ -10,6 +10,7 @@ use super::draft_bar::DraftBar;
 use super::draft_list::DraftList;
 use super::draft_notices::DraftNotices;
 use super::draft_session::DraftSession;
+use super::export_panel::ExportPanel;
 use super::file_import::{FileOutcome, files_of, import_files};
 use super::focus::focus_after_render;
 use super::form_state::FormState;
@@ -108,6 +109,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                         <button type="submit" class="button button-primary">"回答内容を確認する"</button>
                     </div>
                 </form>
+                <ExportPanel form=state />
             </main>
         </div>
         <footer class="site-footer">

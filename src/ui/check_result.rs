@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::focus::{focus_item, item_anchor};
 use super::form_state::FormState;
+use super::item_link::ItemLink;
 
 pub const CHECK_RESULT_ID: &str = "check-result";
 
@@ -33,22 +33,16 @@ pub fn CheckResult(state: FormState) -> impl IntoView {
                         let item = survey.item(&problem.item);
                         let number = item.map(|i| i.number.clone()).unwrap_or_default();
                         let text = item.map(|i| i.text.clone()).unwrap_or_default();
-                        let id = problem.item.clone();
+                        let error = problem.error.to_string();
                         view! {
                             <li>
-                                <a
-                                    href=format!("#{}", item_anchor(&problem.item))
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        focus_item(&id);
-                                    }
-                                >
+                                <ItemLink item=problem.item>
                                     <span class="summary-number">{number}</span>
                                     " "
                                     <span class="summary-text">{text}</span>
                                     "："
-                                    <span class="summary-error">{problem.error.to_string()}</span>
-                                </a>
+                                    <span class="summary-error">{error}</span>
+                                </ItemLink>
                             </li>
                         }
                     })

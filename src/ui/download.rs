@@ -4,15 +4,16 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `contents` for download as `file_name`. Returns false if the browser refused.
-pub fn offer_download(file_name: &str, mime_type: &str, contents: &str) -> bool {
+pub fn offer_download(file_name: &str, mime_type: &str, contents: &[u8]) -> bool {
     save(file_name, mime_type, contents).is_ok()
 }
 
-fn save(file_name: &str, mime_type: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+fn save(file_name: &str, mime_type: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let bytes = js_sys::Uint8Array::from(contents);
+    let parts = js_sys::Array::of1(&bytes);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

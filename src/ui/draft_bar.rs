@@ -46,7 +46,7 @@ pub fn DraftBar(
             &today_compact(),
             "json",
         );
-        offer_download(&name, "application/json", &contents);
+        offer_download(&name, "application/json", contents.as_bytes());
     };
     view! {
         <section class="draft-bar" aria-label="下書き">

@@ -111,7 +111,7 @@ fn StoredProblems(drafts: DraftSession) -> impl IntoView {
                                     " "
                                     <button type="button" class="button button-small" on:click=move |_| {
                                         let name = format!("R6_サイバーセキュリティ調査_退避データ{}_{}.txt", index + 1, today_compact());
-                                        offer_download(&name, "text/plain", &text);
+                                        offer_download(&name, "text/plain", text.as_bytes());
                                     }>"ファイルに保存"</button>
                                     " "
                                     <button type="button" class="button button-small" on:click=move |_| {

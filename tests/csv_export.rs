@@ -1,0 +1,228 @@
+//! The CSV files, byte for byte: both layouts in both encodings (golden files), formula
+//! neutralisation, the Shift_JIS refusal, and the run-time Shift_JIS encoder against encoding_rs.
+
+mod common;
+
+use cyber_survey::export::cp932::Cp932Encoder;
+use cyber_survey::export::csv_file::{
+    CHOICE_SEPARATOR, CsvEncoding, CsvLayout, UnencodableAnswer, csv_rows, csv_text, encode_csv,
+    neutralize,
+};
+use cyber_survey::survey::Answers;
+
+const AT: &str = "2025-01-27T10:15:00.000Z";
+
+fn encoding_rs_decoder(bytes: &[u8]) -> String {
+    encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+fn encoder() -> Cp932Encoder {
+    Cp932Encoder::from_decoder(encoding_rs_decoder)
+}
+
+#[test]
+fn the_run_time_encoder_matches_encoding_rs_for_every_code_point() {
+    let ours = encoder();
+    let mut differences = Vec::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut bytes = Vec::new();
+        let ok = ours.encode_char(c, &mut bytes);
+        let text = c.to_string();
+        let (expected, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
+        let expected = (!unmappable).then(|| expected.into_owned());
+        let got = ok.then_some(bytes);
+        if got != expected {
+            differences.push(format!(
+                "U+{:04X}: ours {got:02X?}, encoding_rs {expected:02X?}",
+                c as u32
+            ));
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} differences, first: {:?}",
+        differences.len(),
+        &differences[..differences.len().min(10)]
+    );
+}
+
+/// A complete survey with the awkward cases a real file meets: quotes, commas, a formula-like
+/// entry, full-width digits.
+fn fixture() -> Answers {
+    let survey = common::r6();
+    let mut answers = common::complete_with_every_branch_open(&survey);
+    answers.set_text("Q1-1", "山田 \"タロウ\" 太郎".into());
+    answers.set_text("Q1-2", "医療法人〇〇会, 〇〇病院".into());
+    answers.set_text(
+        "Q2-3-other",
+        "=HYPERLINK(\"http://example.invalid\")".into(),
+    );
+    answers.set_text("Q13", "１２".into());
+    answers
+}
+
+fn golden(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        return std::fs::read(&path).unwrap_or_default();
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) => panic!("{path}: {error}"),
+    }
+}
+
+fn check_golden(name: &str, actual: &[u8]) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+        let _ = std::fs::write(path, actual);
+    }
+    assert!(
+        golden(name) == actual,
+        "{name} differs from its golden file"
+    );
+}
+
+fn file(
+    layout: CsvLayout,
+    encoding: CsvEncoding,
+    answers: &Answers,
+) -> Result<Vec<u8>, Vec<UnencodableAnswer>> {
+    let survey = common::r6();
+    let text = csv_text(&csv_rows(&survey, answers, layout, AT));
+    encode_csv(&survey, answers, &text, encoding, &encoder)
+}
+
+#[test]
+fn per_item_utf8_is_byte_for_byte_the_golden_file() {
+    let bytes = file(CsvLayout::PerItem, CsvEncoding::Utf8WithBom, &fixture()).unwrap_or_default();
+    assert_eq!(&bytes[..3], [0xEF, 0xBB, 0xBF], "a BOM for Excel");
+    check_golden("per_item.utf8.csv", &bytes);
+}
+
+#[test]
+fn per_hospital_utf8_is_byte_for_byte_the_golden_file() {
+    let bytes =
+        file(CsvLayout::PerHospital, CsvEncoding::Utf8WithBom, &fixture()).unwrap_or_default();
+    check_golden("per_hospital.utf8.csv", &bytes);
+}
+
+#[test]
+fn per_item_shift_jis_is_byte_for_byte_the_golden_file() {
+    let bytes = file(CsvLayout::PerItem, CsvEncoding::ShiftJis, &fixture()).unwrap_or_default();
+    check_golden("per_item.sjis.csv", &bytes);
+    // And it is the same text as the UTF-8 file.
+    let utf8 = file(CsvLayout::PerItem, CsvEncoding::Utf8WithBom, &fixture()).unwrap_or_default();
+    assert_eq!(encoding_rs_decoder(&bytes).as_bytes(), &utf8[3..]);
+}
+
+#[test]
+fn per_hospital_shift_jis_is_byte_for_byte_the_golden_file() {
+    let bytes = file(CsvLayout::PerHospital, CsvEncoding::ShiftJis, &fixture()).unwrap_or_default();
+    check_golden("per_hospital.sjis.csv", &bytes);
+}
+
+#[test]
+fn the_per_item_layout_has_every_item_with_quoting_and_crlf() {
+    let survey = common::r6();
+    let text = csv_text(&csv_rows(&survey, &fixture(), CsvLayout::PerItem, AT));
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines.len(),
+        1 + 27 + 1,
+        "header, 27 items, and the final line end"
+    );
+    assert_eq!(lines[0], "項番,設問,回答");
+    assert_eq!(lines[1], "Q1-1,回答者の氏名,\"山田 \"\"タロウ\"\" 太郎\"");
+    assert_eq!(
+        lines[2],
+        "Q1-2,回答者の所属（病院名）,\"医療法人〇〇会, 〇〇病院\""
+    );
+    assert!(lines[5].starts_with("Q2-3,CISOが情報処理推進機構"));
+    assert!(lines[5].ends_with(",応用情報技術者；その他"));
+    assert_eq!(
+        lines[6],
+        "Q2-3,その他の資格または試験を記入してください。,\"'=HYPERLINK(\"\"http://example.invalid\"\")\""
+    );
+    assert_eq!(
+        lines[18],
+        "Q13,医療情報システムのログインパスワード規程は最低何桁か（半角数字で入力）,12"
+    );
+}
+
+#[test]
+fn the_per_hospital_layout_is_a_header_of_item_ids_and_one_row() {
+    let survey = common::r6();
+    let rows = csv_rows(&survey, &fixture(), CsvLayout::PerHospital, AT);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][..4], ["調査", "出力日時", "回答状況", "Q1-1"]);
+    assert_eq!(rows[0].len(), 3 + 27);
+    assert!(rows[0].contains(&"Q2-3-other".to_owned()));
+    assert_eq!(&rows[1][..3], ["R6", AT, "完了"]);
+}
+
+#[test]
+fn items_not_asked_are_empty_and_an_incomplete_survey_says_so() {
+    let survey = common::r6();
+    let mut answers = fixture();
+    answers.set_choice("Q17-1", "いいえ".into());
+    answers.set_text("Q1-1", String::new());
+    let rows = csv_rows(&survey, &answers, CsvLayout::PerHospital, AT);
+    let column = |id: &str| rows[0].iter().position(|h| h == id).unwrap_or(usize::MAX);
+    assert_eq!(rows[1][column("Q17-5")], "", "hidden by Q17-1 = いいえ");
+    assert_eq!(rows[1][column("Q17-1")], "いいえ");
+    assert_eq!(rows[1][2], "未完了");
+}
+
+#[test]
+fn formula_like_cells_are_neutralised() {
+    for (cell, shown) in [
+        ("=1+1", "'=1+1"),
+        ("+81-3-1234", "'+81-3-1234"),
+        ("-5", "'-5"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("〇〇病院", "〇〇病院"),
+        ("a=b", "a=b"),
+    ] {
+        assert_eq!(neutralize(cell), shown, "{cell:?}");
+    }
+}
+
+#[test]
+fn characters_shift_jis_cannot_hold_are_reported_by_item_never_replaced() {
+    let mut answers = fixture();
+    answers.set_text("Q1-1", "𠮷田 太郎".into());
+    answers.set_text("Q2-3-other", "🏥 医療情報技師".into());
+    let result = file(CsvLayout::PerItem, CsvEncoding::ShiftJis, &answers);
+    let Err(problems) = result else {
+        panic!("must be refused")
+    };
+    assert_eq!(
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "Q1-1 の回答にある 「𠮷」 はShift_JISで保存できません。",
+            "Q2-3 の回答にある 「🏥」 はShift_JISで保存できません。",
+        ]
+    );
+    // UTF-8 keeps them.
+    assert!(file(CsvLayout::PerItem, CsvEncoding::Utf8WithBom, &answers).is_ok());
+    // NEC and IBM extension characters common in Japanese offices are held.
+    let mut answers = fixture();
+    answers.set_text("Q1-2", "①髙﨑病院".into());
+    assert!(file(CsvLayout::PerItem, CsvEncoding::ShiftJis, &answers).is_ok());
+}
+
+#[test]
+fn no_choice_contains_the_separator() {
+    let survey = common::r6();
+    for item in survey.items() {
+        for choice in item.choices() {
+            assert!(!choice.contains(CHOICE_SEPARATOR), "{}: {choice}", item.id);
+        }
+    }
+}
