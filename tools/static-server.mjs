@@ -30,7 +30,8 @@ const TYPES = {
  * @param {{root: string, base?: string, port?: number, gzip?: boolean}} options
  */
 export async function startStaticServer({ root, base = '/survey/', port = 0, gzip = true }) {
-  const rootDir = resolve(root);
+  // `let`: the update test swaps one release for the next on the same address.
+  let rootDir = resolve(root);
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -65,8 +66,9 @@ export async function startStaticServer({ root, base = '/survey/', port = 0, gzi
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        // Hashed file names never change content; index.html must always be revalidated.
-        'Cache-Control': relative === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+        // Hashed file names never change content; index.html and sw.js keep their names across
+        // releases and must always be revalidated.
+        'Cache-Control': ['index.html', 'sw.js'].includes(relative) ? 'no-cache' : 'public, max-age=31536000, immutable',
       };
       if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
         body = gzipSync(body, { level: 9 });
@@ -86,7 +88,14 @@ export async function startStaticServer({ root, base = '/survey/', port = 0, gzi
   return {
     url: `http://127.0.0.1:${address.port}${base}`,
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.close(done)),
+    /** Serves another directory from now on (a new release deployed in place). */
+    setRoot(dir) {
+      rootDir = resolve(dir);
+    },
+    close: () => new Promise((done) => {
+      server.closeAllConnections?.();
+      server.close(done);
+    }),
   };
 }
 

@@ -18,6 +18,7 @@ use super::progress_panel::ProgressPanel;
 use super::section_nav::SectionNav;
 use super::section_view::SectionView;
 use super::survey_intro::SurveyIntro;
+use super::update_notice::UpdateNotice;
 use crate::survey::{Survey, r6_survey};
 
 #[component]
@@ -91,6 +92,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
         <div class="layout">
             <SectionNav state />
             <main id="main" tabindex="-1">
+                <UpdateNotice drafts />
                 <DraftNotices drafts outcomes />
                 <DraftList drafts open=list_open />
                 <SurveyIntro survey />

@@ -25,6 +25,7 @@ mod section_view;
 mod shift_jis;
 mod survey_intro;
 mod text_field;
+mod update_notice;
 
 pub use app::App;
 

@@ -1,0 +1,111 @@
+// Offline after the first visit, a new release taken only when the user agrees (with the draft
+// intact), and a whole job done without a single request to another origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distDir, launchBrowser } from '../support/browser.mjs';
+import { startStaticServer } from '../../tools/static-server.mjs';
+import { writeServiceWorker } from '../../tools/service-worker.mjs';
+import { item } from '../support/survey-definition.mjs';
+import { openSurvey } from '../pages/survey-page.mjs';
+
+let browser;
+let scratch;
+before(async () => {
+  browser = await launchBrowser();
+  scratch = mkdtempSync(join(tmpdir(), 'cyber-survey-releases-'));
+});
+after(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function serve(root) {
+  const server = await startStaticServer({ root, base: '/survey/' });
+  return { ...server, browser };
+}
+
+/** Waits until the service worker has cached the release and controls the page. */
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+}
+
+test('after the first visit the app opens and saves drafts with the network off', async () => {
+  const server = await serve(distDir);
+  const { context, page, survey, consoleErrors } = await openSurvey(server);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await survey.open(page.url());
+  await survey.fill(item('Q1-1'), 'オフラインの入力');
+  await survey.waitUntilSaved();
+  const stored = Object.values(await survey.storedEntries()).join('');
+  assert.match(stored, /オフラインの入力/);
+  await survey.choose(item('Q2-1'), 'はい');
+  assert.equal(await survey.isShown(item('Q2-2')), true);
+  assert.deepEqual(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js/.test(e)), []);
+  await context.close();
+  await server.close();
+});
+
+/** Two releases of the same site: B differs from A in one file, so it has its own version. */
+function makeReleases() {
+  const a = join(scratch, 'A');
+  const b = join(scratch, 'B');
+  cpSync(distDir, a, { recursive: true });
+  cpSync(distDir, b, { recursive: true });
+  const index = join(b, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head>\n  <meta name="release" content="B">'));
+  const versionA = writeServiceWorker(a);
+  const versionB = writeServiceWorker(b);
+  assert.notEqual(versionA, versionB);
+  return { a, b };
+}
+
+test('a new release waits for the user, says so, and keeps the draft', async () => {
+  const { a, b } = makeReleases();
+  const server = await serve(a);
+  const { context, page, survey } = await openSurvey(server);
+  await waitForServiceWorker(page);
+  await survey.fill(item('Q1-1'), '更新前の入力');
+  await survey.waitUntilSaved();
+  // The prefecture deploys release B in place.
+  server.setRoot(b);
+  await page.reload();
+  await survey.open(page.url());
+  const notice = page.getByRole('status').filter({ hasText: '新しい版があります。' });
+  await notice.waitFor({ timeout: 15000 });
+  // Until the user agrees, the page stays on release A, whole.
+  assert.equal(await page.locator('meta[name=release]').count(), 0);
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '更新前の入力');
+  await notice.getByRole('button', { name: '新しい版に更新する' }).click();
+  await page.waitForFunction(() => document.querySelector('meta[name=release]')?.content === 'B', null, { timeout: 15000 });
+  await survey.open(page.url());
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '更新前の入力', 'the draft survives the update');
+  const caches = await page.evaluate(() => caches.keys());
+  assert.equal(caches.filter((name) => name.startsWith('cyber-survey-')).length, 1, 'the old release is gone');
+  await context.close();
+  await server.close();
+});
+
+test('filling, saving and exporting the whole survey makes no request to another origin', async () => {
+  const server = await serve(distDir);
+  const { context, page, survey, foreignRequests, consoleErrors } = await openSurvey(server);
+  await survey.fillCompleteSurvey();
+  await survey.waitUntilSaved();
+  await survey.requestCheck();
+  await page.getByRole('status').filter({ hasText: '入力内容に問題はありません' }).waitFor();
+  const json = await survey.saveJson();
+  await survey.saveCsv({ layout: /^1問1行/, encoding: /^UTF-8/ });
+  await survey.saveCsv({ layout: /^1病院1行/, encoding: /^Shift_JIS/ });
+  await survey.loadFiles([{ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) }]);
+  await page.locator('.notice-success', { hasText: '新しい下書き' }).waitFor();
+  await survey.newDraft();
+  assert.deepEqual(foreignRequests, []);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+  await server.close();
+});

@@ -1,0 +1,31 @@
+// Trunk post_build hook, run in the staging directory before it becomes dist/:
+// 1. moves Trunk's inline start-up script, plus the service-worker client, into a content-hashed
+//    file, so the Content-Security-Policy can forbid inline scripts;
+// 2. writes sw.js with this release's version and file list.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeServiceWorker } from './service-worker.mjs';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const htmlPath = join(staging, 'index.html');
+const html = readFileSync(htmlPath, 'utf8');
+const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const found = [...html.matchAll(inline)];
+if (found.length !== 1) {
+  console.error(`post-build: expected one inline module script, found ${found.length}`);
+  process.exit(1);
+}
+const [tag, body] = found[0];
+const code = body.trim() + '\n\n' + readFileSync(join(root, 'web', 'sw-client.js'), 'utf8');
+const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+writeFileSync(join(staging, name), code);
+writeFileSync(htmlPath, html.replace(tag, `<script type="module" src="./${name}" integrity="${integrity}"></script>`));
+console.log(`post-build: ${name}, sw.js version ${writeServiceWorker(staging)}`);
