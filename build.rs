@@ -16,7 +16,10 @@ mod survey {
     pub mod definition;
 }
 
-use survey::definition::{AnswerKind, Block, Condition, ConditionTest, Item, Section, Survey};
+use survey::definition::{
+    Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
+    Section, Survey,
+};
 
 const DEFINITIONS: &[(&str, &str)] = &[("data/r6/survey.json", "r6_survey.rs")];
 
@@ -90,7 +93,7 @@ fn item_code(item: &Item) -> String {
     let mut code = String::new();
     let _ = write!(
         code,
-        "Item {{ id: {}, number: {}, lead: {}, text: {}, guidance: {}, answer: {}, required: {}, when: {} }}",
+        "Item {{ id: {}, number: {}, lead: {}, text: {}, guidance: {}, answer: {}, required: {}, when: {}, advisories: {} }}",
         s(&item.id),
         s(&item.number),
         item.lead
@@ -104,6 +107,7 @@ fn item_code(item: &Item) -> String {
             "Some({})",
             condition_code(when)
         )),
+        list(&item.advisories, advisory_code),
     );
     code
 }
@@ -137,6 +141,22 @@ fn condition_code(condition: &Condition) -> String {
         ConditionTest::Includes(value) => format!("ConditionTest::Includes({})", s(value)),
     };
     format!("Condition {{ item: {}, test: {test} }}", s(&condition.item))
+}
+
+fn advisory_code(advisory: &Advisory) -> String {
+    let when = match &advisory.when {
+        AdvisoryTest::Equals(value) => format!("AdvisoryTest::Equals({})", s(value)),
+        AdvisoryTest::Below(limit) => format!("AdvisoryTest::Below({limit})"),
+    };
+    let level = match advisory.level {
+        AdvisoryLevel::Shortfall => "AdvisoryLevel::Shortfall",
+        AdvisoryLevel::Note => "AdvisoryLevel::Note",
+    };
+    format!(
+        "Advisory {{ when: {when}, level: {level}, message: {}, reference: {} }}",
+        s(&advisory.message),
+        s(&advisory.reference)
+    )
 }
 
 fn block_code(block: &Block) -> String {

@@ -55,3 +55,20 @@ test('the form with every error shown has no violation', async () => {
   assert.deepEqual(await violations(page), []);
   await context.close();
 });
+
+test('the draft list, the review and the report have no violation', async () => {
+  const { context, page, survey } = await fresh();
+  await survey.fillCompleteSurvey();
+  await survey.choose(item('Q14'), 'いいえ');
+  await survey.fill(item('Q13'), '');
+  await survey.openDraftList();
+  assert.deepEqual(await violations(page), [], 'draft list');
+  const tabs = page.getByRole('navigation', { name: '画面の切り替え' });
+  await tabs.getByRole('button', { name: '回答を確認・印刷する' }).click();
+  await page.locator('article.review').waitFor();
+  assert.deepEqual(await violations(page), [], 'review');
+  await tabs.getByRole('button', { name: '対策状況レポート' }).click();
+  await page.locator('article.report').waitFor();
+  assert.deepEqual(await violations(page), [], 'report');
+  await context.close();
+});

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::definition::{AnswerKind, ConditionTest, Survey};
+use super::definition::{AdvisoryTest, AnswerKind, ConditionTest, Survey};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DefinitionError {
@@ -48,6 +48,11 @@ pub enum DefinitionError {
         refers_to: String,
         value: String,
     },
+    /// An advisory's test does not fit its item: `equals` a value the item does not offer, or
+    /// `below` on an item that is not a number.
+    AdvisoryDoesNotFit {
+        item: String,
+    },
     /// `respondent_item` or `hospital_item` is not a free-text item of the survey.
     RoleNotATextItem {
         role: &'static str,
@@ -87,6 +92,9 @@ impl fmt::Display for DefinitionError {
                 f,
                 "{item} の表示条件の値「{value}」は、設問 {refers_to} の選択肢にありません。"
             ),
+            Self::AdvisoryDoesNotFit { item } => {
+                write!(f, "{item} の対策状況の条件が、この設問の回答に合いません。")
+            }
             Self::RoleNotATextItem { role, item } => {
                 write!(
                     f,
@@ -141,6 +149,16 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
                 });
             }
             AnswerKind::Text { .. } | AnswerKind::YesNo | AnswerKind::Integer { .. } => {}
+        }
+        for advisory in &item.advisories {
+            let fits = match (&advisory.when, &item.answer) {
+                (AdvisoryTest::Equals(value), _) => item.choices().contains(value),
+                (AdvisoryTest::Below(_), AnswerKind::Integer { .. }) => true,
+                (AdvisoryTest::Below(_), _) => false,
+            };
+            if !fits {
+                errors.push(DefinitionError::AdvisoryDoesNotFit { item: id.clone() });
+            }
         }
         if let Some(condition) = &item.when {
             let refers_to = condition.item.clone();

@@ -53,6 +53,39 @@ pub struct Item {
     /// When absent the item is always asked.
     #[serde(default)]
     pub when: Option<Condition>,
+    /// What the answer says about the hospital's security against the guideline. Never blocks.
+    #[serde(default)]
+    pub advisories: Vec<Advisory>,
+}
+
+/// A note shown when the item's own answer meets a condition: for example Q17-6 = いいえ (no offline
+/// backup). The reference is the section the 回答要領 cites for the item.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advisory {
+    #[serde(flatten)]
+    pub when: AdvisoryTest,
+    pub level: AdvisoryLevel,
+    pub message: String,
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdvisoryTest {
+    /// The chosen answer (はい/いいえ or one choice) equals the value.
+    Equals(String),
+    /// The whole-number answer is below the value.
+    Below(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdvisoryLevel {
+    /// Falls short of what the guideline asks.
+    Shortfall,
+    /// Meets the minimum, with something to know.
+    Note,
 }
 
 impl Item {

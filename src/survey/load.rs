@@ -2,10 +2,16 @@
 //! writes it out as Rust; the browser never parses JSON to learn the survey.
 
 use super::check::{DefinitionError, check};
-use super::definition::{AnswerKind, Block, Condition, ConditionTest, Item, Section, Survey};
+use super::definition::{
+    Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
+    Section, Survey,
+};
 
 mod r6 {
-    use super::{AnswerKind, Block, Condition, ConditionTest, Item, Section, Survey};
+    use super::{
+        Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
+        Section, Survey,
+    };
     include!(concat!(env!("OUT_DIR"), "/r6_survey.rs"));
 }
 

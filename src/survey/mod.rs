@@ -1,6 +1,7 @@
 //! The survey as plain Rust: its definition, the answers, and the rules over them. Nothing here
 //! touches the browser, so all of it is tested natively.
 
+pub mod advisory;
 pub mod answers;
 pub mod check;
 pub mod definition;
@@ -10,9 +11,13 @@ pub mod progress;
 pub mod validation;
 pub mod visibility;
 
+pub use advisory::{RaisedAdvisory, advisories_for, raised_advisories};
 pub use answers::{Answer, Answers};
 pub use check::DefinitionError;
-pub use definition::{AnswerKind, Block, Condition, ConditionTest, Item, ItemId, Section, Survey};
+pub use definition::{
+    Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
+    ItemId, Section, Survey,
+};
 pub use load::{parse_definition, r6_survey};
 pub use progress::Progress;
 pub use validation::{ItemError, ItemProblem, check_item, problems};

@@ -15,6 +15,9 @@ use super::file_import::{FileOutcome, files_of, import_files};
 use super::focus::focus_after_render;
 use super::form_state::FormState;
 use super::progress_panel::ProgressPanel;
+use super::readiness_report::ReadinessReport;
+use super::review_view::ReviewView;
+use super::screen::{Screen, ScreenTabs};
 use super::section_nav::SectionNav;
 use super::section_view::SectionView;
 use super::survey_intro::SurveyIntro;
@@ -54,6 +57,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
     });
     let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
 
+    let screen = RwSignal::new(Screen::Form);
     let list_open = RwSignal::new(false);
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let dragging = RwSignal::new(false);
@@ -95,6 +99,13 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                 <UpdateNotice drafts />
                 <DraftNotices drafts outcomes />
                 <DraftList drafts open=list_open />
+                <ScreenTabs screen />
+                {move || match screen.get() {
+                    Screen::Form => ().into_any(),
+                    Screen::Review => view! { <ReviewView form=state screen /> }.into_any(),
+                    Screen::Report => view! { <ReadinessReport form=state screen /> }.into_any(),
+                }}
+                <div class="screen-form" hidden=move || screen.get() != Screen::Form>
                 <SurveyIntro survey />
                 <form class="survey-form" novalidate on:submit=move |ev| {
                     ev.prevent_default();
@@ -112,6 +123,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                     </div>
                 </form>
                 <ExportPanel form=state />
+                </div>
             </main>
         </div>
         <footer class="site-footer">

@@ -5,6 +5,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::advisory_notes::AdvisoryNotes;
 use super::choice_group::ChoiceGroup;
 use super::focus::item_anchor;
 use super::form_state::FormState;
@@ -76,6 +77,7 @@ pub fn ItemView(state: FormState, item: &'static Item) -> impl IntoView {
                         })
                 }}
             </p>
+            <AdvisoryNotes form=state item />
             <details class="guidance">
                 <summary>{format!("回答要領（{}）", item.number)}</summary>
                 <div class="guidance-body">

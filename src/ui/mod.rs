@@ -1,10 +1,12 @@
 //! The Leptos shell: components render the form state and forward the user's events to it.
 
+mod advisory_notes;
 mod app;
 mod browser_storage;
 mod check_result;
 mod choice_group;
 mod clock;
+mod document_header;
 mod download;
 mod draft_bar;
 mod draft_list;
@@ -20,6 +22,9 @@ mod item_link;
 mod item_view;
 mod number_field;
 mod progress_panel;
+mod readiness_report;
+mod review_view;
+mod screen;
 mod section_nav;
 mod section_view;
 mod shift_jis;
