@@ -1,9 +1,11 @@
-//! The head of the printed documents: survey, hospital, respondent, date.
+//! The head of the printed documents (survey, hospital, respondent, date), with the button that
+//! prints them.
 
 use leptos::prelude::*;
 
 use super::clock::{local_time, now_iso};
 use super::form_state::FormState;
+use super::screen::print_page;
 
 #[component]
 pub fn DocumentHeader(form: FormState, kind: &'static str) -> impl IntoView {
@@ -19,6 +21,11 @@ pub fn DocumentHeader(form: FormState, kind: &'static str) -> impl IntoView {
         })
     };
     view! {
+        <div class="document-actions">
+            <button type="button" class="button button-primary" on:click=move |_| print_page()>
+                "印刷する（PDFに保存もできます）"
+            </button>
+        </div>
         <header class="document-header">
             <p class="document-kind">{kind}</p>
             <h2 class="document-title">{survey.title.as_str()}</h2>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
-use super::screen::{Screen, edit_item, print_page};
+use super::screen::{Screen, edit_item};
 use crate::survey::{AdvisoryLevel, raised_advisories};
 
 pub fn level_label(level: AdvisoryLevel) -> &'static str {
@@ -34,11 +34,6 @@ pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoVi
     view! {
         <article class="document report" aria-labelledby="report-heading">
             <h2 id="report-heading" class="visually-hidden">"対策状況レポート"</h2>
-            <div class="document-actions">
-                <button type="button" class="button button-primary" on:click=move |_| print_page()>
-                    "印刷する（PDFに保存もできます）"
-                </button>
-            </div>
             <DocumentHeader form kind="対策状況レポート" />
             <p class="report-intro">
                 "回答内容を「医療情報システムの安全管理に関するガイドライン 第6.0版」と回答要領に照らし、"

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use super::screen::{Screen, edit_item, print_page};
+use super::screen::{Screen, edit_item};
 use crate::survey::{Answer, AnswerKind, Item};
 
 #[component]
@@ -17,11 +17,6 @@ pub fn ReviewView(form: FormState, screen: RwSignal<Screen>) -> impl IntoView {
     view! {
         <article class="document review" aria-labelledby="review-heading">
             <h2 id="review-heading" class="visually-hidden">"回答の確認"</h2>
-            <div class="document-actions">
-                <button type="button" class="button button-primary" on:click=move |_| print_page()>
-                    "印刷する（PDFに保存もできます）"
-                </button>
-            </div>
             <DocumentHeader form kind="回答内容の確認" />
             <p class="document-progress">{move || describe_progress(form.progress.get())}</p>
             {survey.sections.iter().map(|section| view! {
