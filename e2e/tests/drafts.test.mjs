@@ -115,7 +115,7 @@ test('a change in another tab is noticed and never silently overwritten', async 
   assert.equal(await second.control(item('Q1-1')).inputValue(), '一郎');
   await second.fill(item('Q1-1'), '二郎');
   await second.waitUntilSaved();
-  const notice = first.page.getByRole('alert').filter({ hasText: '別のタブ（またはウィンドウ）で、この下書きが新しく保存されました' });
+  const notice = first.page.getByRole('status').filter({ hasText: '別のタブ（またはウィンドウ）で、この下書きが新しく保存されました' });
   await notice.waitFor();
   // Typing on in the first tab must not overwrite the second tab's newer save.
   await first.survey.fill(item('Q1-2'), '古いタブの病院');
@@ -135,7 +135,7 @@ test('keeping this tab\'s version overwrites the other only when the user says s
   const second = await openSecondTab(first);
   await second.fill(item('Q1-1'), '二郎');
   await second.waitUntilSaved();
-  const notice = first.page.getByRole('alert').filter({ hasText: '別のタブ' });
+  const notice = first.page.getByRole('status').filter({ hasText: '別のタブ（またはウィンドウ）で' });
   await notice.waitFor();
   await first.survey.fill(item('Q1-1'), '三郎');
   await notice.getByRole('button', { name: 'このタブの内容で上書き保存する' }).click();

@@ -131,6 +131,13 @@ test('an error appears next to an item only after the user leaves it', async () 
   await page.keyboard.press('Tab');
   assert.match(await survey.errorText(name).innerText(), /入力してください。/);
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await field.getAttribute('aria-describedby'), 'error-Q1-1');
+  await page.getByRole('radiogroup', { name: /^Q2-1 / }).getByRole('radio', { name: 'はい' }).check();
+  const followUp = survey.control(item('Q2-2'));
+  assert.equal(await followUp.getAttribute('aria-describedby'), 'lead-Q2-2 error-Q2-2');
+  assert.equal(await page.locator('#lead-Q2-2').innerText(), item('Q2-2').lead);
+  await survey.choose(item('Q2-2'), 'はい');
+  assert.equal(await survey.control(item('Q2-3')).getAttribute('aria-describedby'), 'lead-Q2-3 badge-Q2-3 error-Q2-3');
   await field.fill('山田 太郎');
   assert.equal(await survey.errorText(name).innerText(), '');
   assert.equal(await field.getAttribute('aria-invalid'), null);

@@ -5,6 +5,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::announcer::Announcer;
 use super::check_result::{CHECK_RESULT_ID, CheckResult};
 use super::draft_bar::DraftBar;
 use super::draft_list::DraftList;
@@ -88,6 +89,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                 <h1>{survey.title.as_str()}</h1>
             </div>
         </header>
+        <Announcer form=state />
         <DraftBar form=state drafts list_open outcomes />
         <ProgressPanel state on_check=check />
         <div class="drop-hint" class:drop-hint-visible=move || dragging.get() aria-hidden="true">

@@ -54,10 +54,20 @@ pub fn DraftBar(
                 <p class="draft-current">
                     <span class="draft-label">"下書き："</span>
                     <strong class="draft-name">{move || drafts.current_name()}</strong>
-                    <span class="save-status" class:save-problem=move || !matches!(
+                    <span class="save-status" aria-hidden="true" class:save-problem=move || !matches!(
                         drafts.status.get(),
                         SaveStatus::Opened | SaveStatus::Saved { .. }
                     )>{status_text}</span>
+                    // Announced only when the state changes, not each time the clock does.
+                    <span class="visually-hidden" role="status">{move || match drafts.status.get() {
+                        SaveStatus::Opened if drafts.memory_only => "下書きは保存されません",
+                        SaveStatus::Opened => "",
+                        SaveStatus::Saved { .. } if drafts.memory_only => "下書きは保存されません",
+                        SaveStatus::Saved { .. } => "下書きを自動保存しています",
+                        SaveStatus::Failed(_) => "下書きを保存できませんでした",
+                        SaveStatus::NewerElsewhere(_) => "別のタブでこの下書きが更新されました",
+                        SaveStatus::Refused(_) => "この下書きは保存できません",
+                    }}</span>
                 </p>
                 <div class="draft-actions">
                     <button

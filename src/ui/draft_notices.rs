@@ -39,7 +39,7 @@ fn save_notice(drafts: DraftSession) -> Option<AnyView> {
         }
         SaveStatus::NewerElsewhere(newer) => Some(
             view! {
-                <div class="notice notice-warning" role="alert">
+                <div class="notice notice-warning" role="status">
                     <p>
                         <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました"</strong>
                         {format!("（{}）。", local_time(&newer.saved_at))}

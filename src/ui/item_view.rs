@@ -20,10 +20,18 @@ pub fn ItemView(state: FormState, item: &'static Item) -> impl IntoView {
     let control_area = NodeRef::<Div>::new();
     let lead_id = format!("lead-{id}");
     let error_id = format!("error-{id}");
-    let described_by = match item.lead {
-        Some(_) => format!("{lead_id} {error_id}"),
-        None => error_id.clone(),
-    };
+    let badge_id = format!("badge-{id}");
+    // A group of checkboxes cannot carry aria-required, so its 必須 badge describes it instead.
+    let badge_describes = matches!(item.answer, AnswerKind::Multiple { .. }) && item.required;
+    let described_by = [
+        item.lead.as_ref().map(|_| lead_id.clone()),
+        badge_describes.then(|| badge_id.clone()),
+        Some(error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let error = move || state.shown_error(id);
 
     // Leaving the control (not moving between its own radio buttons) makes its error due.
@@ -56,7 +64,7 @@ pub fn ItemView(state: FormState, item: &'static Item) -> impl IntoView {
         >
             <div class="item-badges">
                 {if item.required {
-                    view! { <span class="badge badge-required">"必須"</span> }.into_any()
+                    view! { <span class="badge badge-required" id=badge_id>"必須"</span> }.into_any()
                 } else {
                     view! { <span class="badge badge-optional">"任意"</span> }.into_any()
                 }}

@@ -1,6 +1,7 @@
 //! The Leptos shell: components render the form state and forward the user's events to it.
 
 mod advisory_notes;
+mod announcer;
 mod app;
 mod browser_storage;
 mod check_result;
