@@ -260,6 +260,8 @@ fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
     );
 }
 
+// jsonschema, the validator, is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 mod schema {
     use super::{AT, common, parsed};
     use cyber_survey::export::answer_schema::answer_file_schema;

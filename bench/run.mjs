@@ -1,0 +1,138 @@
+// Benchmark: serves dist/ with gzip as a static host would, drives Debian's Chromium, and prints one
+// JSON object. Medians with min and max; nothing here is a pass/fail test.
+//   node bench/run.mjs [--loads 15] [--keystrokes 200] [--exports 15]
+import { cpus, totalmem } from 'node:os';
+import { execSync } from 'node:child_process';
+import { distDir, launchBrowser } from '../e2e/support/browser.mjs';
+import { startStaticServer } from '../tools/static-server.mjs';
+import { SurveyPage } from '../e2e/pages/survey-page.mjs';
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const LOADS = option('loads', 15);
+const KEYSTROKES = option('keystrokes', 200);
+const EXPORTS = option('exports', 15);
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)), runs: sorted.length };
+}
+
+const server = await startStaticServer({ root: distDir, base: '/survey/', gzip: true });
+const browser = await launchBrowser();
+
+/** A fresh profile each time: nothing cached, no service worker, no drafts. */
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', serviceWorkers: 'block' });
+  return { context, page: await context.newPage() };
+}
+
+// 1. First load: bytes on the wire per file, and time until every item is rendered and the
+//    first input accepts focus.
+const transfers = [];
+const readyTimes = [];
+for (let run = 0; run < LOADS; run += 1) {
+  const { context, page } = await freshPage();
+  const responses = [];
+  page.on('requestfinished', (request) => responses.push(request));
+  await page.goto(server.url);
+  const ready = await page.waitForFunction(
+    () => {
+      const input = document.getElementById('field-Q1-1');
+      if (!input || document.querySelectorAll('.item').length < 18) return false;
+      input.focus();
+      return document.activeElement === input ? performance.now() : false;
+    },
+    null,
+    { polling: 'raf' },
+  );
+  readyTimes.push(await ready.jsonValue());
+  const files = {};
+  for (const request of responses) {
+    const name = new URL(request.url()).pathname.replace('/survey/', '') || 'index.html';
+    const sizes = await request.sizes();
+    files[name] = sizes.responseBodySize + sizes.responseHeadersSize;
+  }
+  transfers.push(files);
+  await context.close();
+}
+const firstLoad = transfers[0];
+const firstLoadTotal = Object.values(firstLoad).reduce((a, b) => a + b, 0);
+
+// 2. Keystrokes in a free-text item, each until the answer is stored in localStorage.
+const { context: typingContext, page: typingPage } = await freshPage();
+await typingPage.goto(server.url);
+await new SurveyPage(typingPage).open(server.url);
+const keystrokes = await typingPage.evaluate(async (count) => {
+  const input = document.getElementById('field-Q1-2');
+  const key = () => Object.keys(localStorage).find((k) => k.startsWith('cyber-survey/draft/'));
+  const stored = (text) => (localStorage.getItem(key()) ?? '').includes(JSON.stringify(text));
+  const times = [];
+  let text = '';
+  for (let i = 0; i < count; i += 1) {
+    text += 'あいうえおかきくけこ'[i % 10];
+    const start = performance.now();
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.at(-1) }));
+    // The save runs in an effect right after the event; poll without yielding to timers first.
+    for (let spins = 0; !stored(text); spins += 1) {
+      await (spins < 50 ? Promise.resolve() : new Promise((done) => setTimeout(done, 0)));
+    }
+    times.push(performance.now() - start);
+    // Let the browser paint between keystrokes, as between real ones.
+    await new Promise((done) => requestAnimationFrame(() => done()));
+  }
+  return times;
+}, KEYSTROKES);
+await typingContext.close();
+
+// 3. Exports of a full survey, from the click to the file handed to the browser.
+const { context: exportContext, page: exportPage } = await freshPage();
+const survey = new SurveyPage(exportPage);
+await survey.open(server.url);
+await survey.fillCompleteSurvey();
+const exportTimes = { json: [], csvPerItemUtf8: [], csvPerHospitalShiftJis: [] };
+const timed = async (button) => {
+  const start = performance.now();
+  await survey.download(button);
+  return performance.now() - start;
+};
+const panel = survey.exportPanel();
+for (let run = 0; run < EXPORTS; run += 1) {
+  exportTimes.json.push(await timed(exportPage.getByRole('button', { name: 'JSONファイルに保存' })));
+  await panel.getByRole('radio', { name: /^1問1行/ }).check();
+  await panel.getByRole('radio', { name: /^UTF-8/ }).check();
+  exportTimes.csvPerItemUtf8.push(await timed(panel.getByRole('button', { name: 'CSVファイルに保存' })));
+  await panel.getByRole('radio', { name: /^1病院1行/ }).check();
+  await panel.getByRole('radio', { name: /^Shift_JIS/ }).check();
+  exportTimes.csvPerHospitalShiftJis.push(await timed(panel.getByRole('button', { name: 'CSVファイルに保存' })));
+}
+await exportContext.close();
+
+await browser.close();
+await server.close();
+
+const chromium = execSync('/usr/bin/chromium --version', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+console.log(
+  JSON.stringify(
+    {
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: Math.round(totalmem() / 2 ** 30), browser: chromium },
+      first_load_bytes_gzip: { total: firstLoadTotal, by_file: firstLoad, note: 'response body + headers as transferred, gzip' },
+      first_load_ready_ms: summary(readyTimes),
+      keystroke_to_stored_ms: summary(keystrokes),
+      export_ms: {
+        json: summary(exportTimes.json),
+        csv_per_item_utf8: summary(exportTimes.csvPerItemUtf8),
+        csv_per_hospital_shift_jis: summary(exportTimes.csvPerHospitalShiftJis),
+        note: 'click to download event, as seen from the test driver',
+      },
+    },
+    null,
+    2,
+  ),
+);
