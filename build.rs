@@ -67,10 +67,12 @@ fn list<T>(items: &[T], code: impl Fn(&T) -> String) -> String {
 
 fn survey_code(survey: &Survey) -> String {
     format!(
-        "Survey {{ id: {}, title: {}, period: {}, answer_method: {}, respondent_item: {}, \
+        "Survey {{ id: {}, title: {}, file_label: {}, guideline: {}, period: {}, answer_method: {}, respondent_item: {}, \
          hospital_item: {}, guide: {}, sections: {} }}",
         s(&survey.id),
         s(&survey.title),
+        s(&survey.file_label),
+        s(&survey.guideline),
         s(&survey.period),
         s(&survey.answer_method),
         s(&survey.respondent_item),

@@ -155,7 +155,7 @@ fn hidden_or_invalid_answers_raise_nothing() {
 
 #[test]
 fn an_advisory_that_does_not_fit_its_item_is_refused() {
-    let json = r#"{"id":"T","title":"t","period":"p","answer_method":"m","guide":[],
+    let json = r#"{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
         "respondent_item":"N","hospital_item":"N","sections":[{"id":"s","title":"s","items":[
         {"id":"N","number":"N","text":"t","guidance":[],"answer":{"text":{"max_chars":9}},"required":true,
          "advisories":[{"below":3,"level":"note","message":"m","reference":"r"}]},

@@ -230,13 +230,14 @@ fn a_byte_order_mark_is_tolerated() {
 
 #[test]
 fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
+    let survey = common::r6();
     assert_eq!(
-        export_file_name("R6", "〇〇病院", "20250127", "json"),
+        export_file_name(&survey, "〇〇病院", "20250127", "json"),
         "R6_サイバーセキュリティ調査_〇〇病院_20250127.json"
     );
     assert_eq!(
         export_file_name(
-            "R6",
+            &survey,
             " 医療法人 A/B会: \"本院\" <東>|?*\\ ",
             "20250127",
             "csv"
@@ -244,16 +245,16 @@ fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
         "R6_サイバーセキュリティ調査_医療法人_A／B会：_”本院”_＜東＞｜？＊＼_20250127.csv"
     );
     assert_eq!(
-        export_file_name("R6", "", "20250127", "json"),
+        export_file_name(&survey, "", "20250127", "json"),
         "R6_サイバーセキュリティ調査_病院名未入力_20250127.json"
     );
     assert_eq!(
-        export_file_name("R6", "...\t", "20250127", "json"),
+        export_file_name(&survey, "...\t", "20250127", "json"),
         "R6_サイバーセキュリティ調査_病院名未入力_20250127.json"
     );
     let long = "長".repeat(200);
     assert!(
-        export_file_name("R6", &long, "20250127", "json")
+        export_file_name(&survey, &long, "20250127", "json")
             .chars()
             .count()
             < 100

@@ -34,7 +34,7 @@ fn six_items_open_branches_as_the_seed_states() {
 
 fn definition(items: &str) -> String {
     format!(
-        r#"{{"id":"T","title":"t","period":"p","answer_method":"m","guide":[],
+        r#"{{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
             "respondent_item":"N","hospital_item":"N",
             "sections":[{{"id":"s","title":"s","items":[{NAME_ITEM}{comma}{items}]}}]}}"#,
         comma = if items.is_empty() { "" } else { "," }
@@ -78,7 +78,7 @@ fn malformed_json_is_unreadable_not_a_panic() {
 
 #[test]
 fn a_definition_without_items_is_refused() {
-    let empty = r#"{"id":"T","title":"t","period":"p","answer_method":"m","guide":[],
+    let empty = r#"{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
         "respondent_item":"N","hospital_item":"N","sections":[]}"#;
     let errors = errors_of(empty);
     assert_eq!(errors[0], DefinitionError::NoItems);

@@ -1,5 +1,7 @@
 //! File names for saved files: survey, hospital and date, safe to save on Windows.
 
+use crate::survey::Survey;
+
 /// Characters Windows forbids in file names, replaced by the full-width forms a Japanese reader
 /// recognises rather than dropped.
 const WINDOWS_FORBIDDEN: &[(char, char)] = &[
@@ -18,9 +20,9 @@ const WINDOWS_FORBIDDEN: &[(char, char)] = &[
 const MAX_HOSPITAL_CHARS: usize = 60;
 const UNNAMED_HOSPITAL: &str = "病院名未入力";
 
-/// `R6_サイバーセキュリティ調査_〇〇病院_20250127.json`. `date` is `YYYYMMDD`, `extension` without
-/// the dot.
-pub fn export_file_name(survey_id: &str, hospital: &str, date: &str, extension: &str) -> String {
+/// `R6_サイバーセキュリティ調査_〇〇病院_20250127.json` (survey id, the survey's `file_label`,
+/// hospital, date). `date` is `YYYYMMDD`, `extension` without the dot.
+pub fn export_file_name(survey: &Survey, hospital: &str, date: &str, extension: &str) -> String {
     let hospital = safe_part(hospital);
     let hospital = if hospital.is_empty() {
         UNNAMED_HOSPITAL.to_owned()
@@ -28,8 +30,9 @@ pub fn export_file_name(survey_id: &str, hospital: &str, date: &str, extension: 
         hospital
     };
     format!(
-        "{}_サイバーセキュリティ調査_{hospital}_{}.{extension}",
-        safe_part(survey_id),
+        "{}_{}_{hospital}_{}.{extension}",
+        safe_part(&survey.id),
+        safe_part(&survey.file_label),
         safe_part(date)
     )
 }

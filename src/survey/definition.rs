@@ -14,6 +14,10 @@ pub struct Survey {
     /// survey is recognised and refused.
     pub id: String,
     pub title: String,
+    /// The short name saved files carry: `R6_<file_label>_<病院名>_<日付>.csv`.
+    pub file_label: String,
+    /// The guideline the readiness report compares the answers with.
+    pub guideline: String,
     pub period: String,
     pub answer_method: String,
     /// The item whose answer names the person answering (exports carry it at the top).

@@ -41,7 +41,7 @@ pub fn DraftBar(
         let survey = form.survey;
         let contents = write_answer_file(survey, &answers, &now_iso());
         let name = export_file_name(
-            &survey.id,
+            survey,
             answers.text(&survey.hospital_item),
             &today_compact(),
             "json",

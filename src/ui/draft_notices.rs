@@ -8,6 +8,7 @@ use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
 use super::file_import::FileOutcome;
 use crate::draft::{DraftError, StoreError};
+use crate::export::export_file_name;
 
 #[component]
 pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) -> impl IntoView {
@@ -110,7 +111,12 @@ fn StoredProblems(drafts: DraftSession) -> impl IntoView {
                                     {format!("退避データ {}（{}文字）", index + 1, text.chars().count())}
                                     " "
                                     <button type="button" class="button button-small" on:click=move |_| {
-                                        let name = format!("R6_サイバーセキュリティ調査_退避データ{}_{}.txt", index + 1, today_compact());
+                                        let name = export_file_name(
+                                            drafts.survey(),
+                                            &format!("退避データ{}", index + 1),
+                                            &today_compact(),
+                                            "txt",
+                                        );
                                         offer_download(&name, "text/plain", text.as_bytes());
                                     }>"ファイルに保存"</button>
                                     " "

@@ -41,7 +41,7 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
         match encode_csv(survey, &answers, &text, encoding, &browser_encoder) {
             Ok(bytes) => {
                 let name = export_file_name(
-                    &survey.id,
+                    survey,
                     answers.text(&survey.hospital_item),
                     &today_compact(),
                     "csv",

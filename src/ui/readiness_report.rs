@@ -36,8 +36,10 @@ pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoVi
             <h2 id="report-heading" class="visually-hidden">"対策状況レポート"</h2>
             <DocumentHeader form kind="対策状況レポート" />
             <p class="report-intro">
-                "回答内容を「医療情報システムの安全管理に関するガイドライン 第6.0版」と回答要領に照らし、"
-                "確認が必要な点をまとめたものです。調査への回答や保存を妨げるものではありません。"
+                {format!(
+                    "回答内容を「{}」と回答要領に照らし、確認が必要な点をまとめたものです。調査への回答や保存を妨げるものではありません。",
+                    survey.guideline
+                )}
             </p>
             <p class="report-summary">
                 {move || format!(
