@@ -6,7 +6,6 @@
 //! consistency checks the app's tests use. A definition that fails a check fails the build, with the
 //! check's Japanese message.
 
-use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
@@ -92,9 +91,7 @@ fn section_code(section: &Section) -> String {
 }
 
 fn item_code(item: &Item) -> String {
-    let mut code = String::new();
-    let _ = write!(
-        code,
+    format!(
         "Item {{ id: {}, number: {}, lead: {}, text: {}, guidance: {}, answer: {}, required: {}, when: {}, advisories: {} }}",
         s(&item.id),
         s(&item.number),
@@ -110,8 +107,7 @@ fn item_code(item: &Item) -> String {
             condition_code(when)
         )),
         list(&item.advisories, advisory_code),
-    );
-    code
+    )
 }
 
 fn answer_code(answer: &AnswerKind) -> String {

@@ -1,6 +1,7 @@
 //! 病院における医療情報システムのサイバーセキュリティ対策に係る調査: answer preparation in the browser.
 //!
-//! `survey` is the functional core (no browser APIs); `ui` is the Leptos shell that renders it.
+//! `survey`, `draft` and `export` are the functional core (no browser APIs, tested natively); `ui` is
+//! the Leptos shell that renders them and is the only code that touches the browser.
 
 pub mod draft;
 pub mod export;

@@ -83,8 +83,10 @@ impl Draft {
         if version == 1 {
             migrate_v1_to_v2(&mut object, now);
         }
-        serde_json::from_value(Value::Object(object))
-            .map_err(|error| DraftError::Damaged(error.to_string()))
+        // serde's own wording is English and technical; the user is told what kind of damage it is.
+        serde_json::from_value(Value::Object(object)).map_err(|_| {
+            DraftError::Damaged("必要な項目が欠けているか、値の形式が違います".to_owned())
+        })
     }
 }
 

@@ -14,6 +14,17 @@ pub fn answer_file_schema(survey: &Survey) -> Value {
         answers.insert(item.id.clone(), valid_answer_schema(item));
         invalid.insert(item.id.clone(), invalid_answer_schema(item));
     }
+    // Where an item id is not its 項番 (a 項番 the survey uses twice), the description says so.
+    let renamed: Vec<String> = survey
+        .items()
+        .filter(|item| item.id != item.number)
+        .map(|item| format!("{}「{}」は {}", item.number, item.text, item.id))
+        .collect();
+    let keys = if renamed.is_empty() {
+        "キーは設問ID（項番）".to_owned()
+    } else {
+        format!("キーは設問ID（項番。ただし {}）", renamed.join("、"))
+    };
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:cyber-survey:{ANSWER_FILE_FORMAT}:{ANSWER_FILE_VERSION}:{}", survey.id),
@@ -34,7 +45,7 @@ pub fn answer_file_schema(survey: &Survey) -> Value {
             "complete": { "type": "boolean", "description": "表示されるすべての設問に正しく回答済みか" },
             "answers": {
                 "type": "object",
-                "description": "表示される設問の正しい回答。キーは設問ID（項番。2つ目のQ2-3は Q2-3-other）",
+                "description": format!("表示される設問の正しい回答。{keys}"),
                 "additionalProperties": false,
                 "properties": answers
             },

@@ -34,8 +34,8 @@ const PER_HOSPITAL_LEADING: [&str; 3] = ["調査", "出力日時", "回答状況
 const COMPLETE: &str = "完了";
 const INCOMPLETE: &str = "未完了";
 
-/// What a spreadsheet would run is shown as text: a leading apostrophe, which Excel and
-/// LibreOffice hide and do not evaluate.
+/// What a spreadsheet would run is made text with a leading apostrophe, the neutralisation OWASP
+/// recommends for CSV injection.
 pub fn neutralize(cell: &str) -> String {
     if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}")

@@ -74,7 +74,7 @@ impl Answers {
     /// Ticks or unticks one choice of a multiple-choice item, keeping the choices in the order the
     /// survey offers them so that exports and comparisons do not depend on click order.
     pub fn set_choice_ticked(&mut self, item: &Item, choice: &str, ticked: bool) {
-        let mut chosen: Vec<String> = item
+        let chosen: Vec<String> = item
             .choices()
             .iter()
             .filter(|offered| {
@@ -86,12 +86,7 @@ impl Answers {
             })
             .cloned()
             .collect();
-        chosen.dedup();
         self.0.insert(item.id.clone(), Answer::Choices(chosen));
-    }
-
-    pub fn clear(&mut self, id: &str) {
-        self.0.remove(id);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&ItemId, &Answer)> {

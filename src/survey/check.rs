@@ -2,7 +2,7 @@
 //! mistakes a data edit can make: a condition naming an item that does not exist yet, a value no
 //! answer can take, a duplicated id.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::definition::{AdvisoryTest, AnswerKind, ConditionTest, Survey};
@@ -111,9 +111,9 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
     if survey.item_count() == 0 {
         errors.push(DefinitionError::NoItems);
     }
-    let mut section_ids = HashMap::new();
+    let mut section_ids = HashSet::new();
     for section in &survey.sections {
-        if section_ids.insert(section.id.as_str(), ()).is_some() {
+        if !section_ids.insert(section.id.as_str()) {
             errors.push(DefinitionError::DuplicateSectionId(section.id.clone()));
         }
     }

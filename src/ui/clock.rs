@@ -16,12 +16,17 @@ pub fn today_compact() -> String {
     )
 }
 
+/// A stored ISO time as a browser date, or `None` if it does not parse.
+fn parse(iso: &str) -> Option<js_sys::Date> {
+    let date = js_sys::Date::new(&iso.into());
+    (!date.get_time().is_nan()).then_some(date)
+}
+
 /// A stored time in the user's local time: `2026年11月24日 10:15`.
 pub fn local_time(iso: &str) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    if date.get_time().is_nan() {
+    let Some(date) = parse(iso) else {
         return iso.to_owned();
-    }
+    };
     format!(
         "{}年{}月{}日 {:02}:{:02}",
         date.get_full_year(),
@@ -34,10 +39,9 @@ pub fn local_time(iso: &str) -> String {
 
 /// Seconds as well, for the status line that changes while the user types.
 pub fn local_time_of_day(iso: &str) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    if date.get_time().is_nan() {
+    let Some(date) = parse(iso) else {
         return iso.to_owned();
-    }
+    };
     format!(
         "{:02}:{:02}:{:02}",
         date.get_hours(),

@@ -328,29 +328,26 @@ impl DraftSession {
             .try_update_value(|store| store.delete(id))
             .unwrap_or(Ok(()));
         result.clone()?;
-        if *id == self.current_id.get_untracked() {
-            self.refresh_list();
-            let next = self
-                .summaries
-                .with_untracked(|s| s.first().map(|s| s.id.clone()));
-            match next {
-                Some(next) => {
-                    // The deleted draft must not be saved back on the way out.
-                    self.base
-                        .update_value(|base| base.answers = self.form.answers.get_untracked());
-                    let loaded = self.store.with_value(|store| store.load(&next, &now_iso()));
-                    if let Ok(Some(draft)) = loaded {
-                        self.open(&next, draft);
-                    }
-                }
-                None => {
-                    self.base
-                        .update_value(|base| base.answers = self.form.answers.get_untracked());
-                    let _ = self.create(Answers::new(), None);
+        self.refresh_list();
+        if *id != self.current_id.get_untracked() {
+            return result;
+        }
+        // The deleted draft must not be saved back on the way out: nothing unsaved is left.
+        self.base
+            .update_value(|base| base.answers = self.form.answers.get_untracked());
+        let next = self
+            .summaries
+            .with_untracked(|s| s.first().map(|s| s.id.clone()));
+        match next {
+            Some(next) => {
+                let loaded = self.store.with_value(|store| store.load(&next, &now_iso()));
+                if let Ok(Some(draft)) = loaded {
+                    self.open(&next, draft);
                 }
             }
-        } else {
-            self.refresh_list();
+            None => {
+                let _ = self.create(Answers::new(), None);
+            }
         }
         result
     }

@@ -21,6 +21,8 @@ enum Step {
     ConfirmingIncomplete(Vec<ItemProblem>),
     ShiftJisRefused(Vec<UnencodableAnswer>),
     Saved(String),
+    /// The browser refused to hand over the file.
+    NotSaved(String),
 }
 
 #[component]
@@ -50,8 +52,11 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
                     CsvEncoding::Utf8WithBom => "text/csv;charset=utf-8",
                     CsvEncoding::ShiftJis => "text/csv;charset=shift_jis",
                 };
-                offer_download(&name, mime, &bytes);
-                step.set(Step::Saved(name));
+                if offer_download(&name, mime, &bytes) {
+                    step.set(Step::Saved(name));
+                } else {
+                    step.set(Step::NotSaved(name));
+                }
             }
             Err(unencodable) => step.set(Step::ShiftJisRefused(unencodable)),
         }
@@ -83,7 +88,7 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
                 </fieldset>
                 <fieldset class="export-choice">
                     <legend>"文字コード"</legend>
-                    <OptionRadio name="csv-encoding" label="UTF-8（BOM付き。Excelでそのまま開けます）"
+                    <OptionRadio name="csv-encoding" label="UTF-8（BOM付き。通常はこちら）"
                         checked=Signal::derive(move || encoding.get() == CsvEncoding::Utf8WithBom)
                         on_pick=move || encoding.set(CsvEncoding::Utf8WithBom) />
                     <OptionRadio name="csv-encoding" label="Shift_JIS（CP932。指定がある場合）"
@@ -97,6 +102,11 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
                     Step::Choosing => ().into_any(),
                     Step::Saved(name) => view! {
                         <p class="notice notice-success">{format!("「{name}」を保存しました。")}</p>
+                    }.into_any(),
+                    Step::NotSaved(name) => view! {
+                        <p class="notice notice-error" role="alert">
+                            {format!("「{name}」を保存できませんでした。ブラウザがファイルの保存を許可しているか確認してください。")}
+                        </p>
                     }.into_any(),
                     Step::ConfirmingIncomplete(problems) => view! {
                         <div class="notice notice-warning" role="alert">

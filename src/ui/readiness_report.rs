@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
-use super::screen::{Screen, edit_item};
+use super::screen::{EditItemLink, Screen};
 use crate::survey::{AdvisoryLevel, raised_advisories};
 
 pub fn level_label(level: AdvisoryLevel) -> &'static str {
@@ -63,7 +63,6 @@ pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoVi
                 view! {
                     <ol class="report-list">
                         {all.into_iter().map(|(item, advisory)| {
-                            let target = item.id.clone();
                             view! {
                                 <li class="report-point" class:report-note=advisory.level == AdvisoryLevel::Note>
                                     <p class="report-point-head">
@@ -76,10 +75,7 @@ pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoVi
                                     <p>{advisory.message.as_str()}</p>
                                     <p class="report-reference">{format!("参照：{}", advisory.reference)}</p>
                                     <p class="report-edit">
-                                        <a href=format!("#item-{}", item.id) on:click=move |ev| {
-                                            ev.prevent_default();
-                                            edit_item(screen, target.clone());
-                                        }>{format!("{} の回答を見る", item.number)}</a>
+                                        <EditItemLink screen item=item.id.clone()>{format!("{} の回答を見る", item.number)}</EditItemLink>
                                     </p>
                                 </li>
                             }

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use super::screen::{Screen, edit_item};
+use super::screen::{EditItemLink, Screen};
 use crate::survey::{Answer, AnswerKind, Item};
 
 #[component]
@@ -102,19 +102,13 @@ fn ReviewRow(form: FormState, screen: RwSignal<Screen>, item: &'static Item) -> 
                     }
                     Some(Answer::Choice(choice)) => view! { <span class="review-answer">{choice}</span> }.into_any(),
                 }}
-                {move || problem().map(|message| {
-                    let target = id.to_owned();
-                    view! {
-                        <p class="review-problem">
-                            <span class="visually-hidden">"要確認："</span>
-                            {message}
-                            " "
-                            <a href=format!("#item-{id}") on:click=move |ev| {
-                                ev.prevent_default();
-                                edit_item(screen, target.clone());
-                            }>{format!("{} を入力する", item.number)}</a>
-                        </p>
-                    }
+                {move || problem().map(|message| view! {
+                    <p class="review-problem">
+                        <span class="visually-hidden">"要確認："</span>
+                        {message}
+                        " "
+                        <EditItemLink screen item=id.to_owned()>{format!("{} を入力する", item.number)}</EditItemLink>
+                    </p>
                 })}
             </dd>
         </div>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::focus::focus_item;
+use super::focus::{focus_item, item_anchor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -49,6 +49,18 @@ pub fn ScreenTabs(screen: RwSignal<Screen>) -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+    }
+}
+
+/// A link from the review or the report back to an item in the form.
+#[component]
+pub fn EditItemLink(screen: RwSignal<Screen>, item: String, children: Children) -> impl IntoView {
+    let href = format!("#{}", item_anchor(&item));
+    view! {
+        <a href=href on:click=move |ev| {
+            ev.prevent_default();
+            edit_item(screen, item.clone());
+        }>{children()}</a>
     }
 }
 
