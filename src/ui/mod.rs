@@ -16,6 +16,7 @@ mod draft_session;
 mod export_panel;
 mod file_import;
 mod focus;
+mod form_page;
 mod form_state;
 mod guidance_view;
 mod item_label;
@@ -41,4 +42,9 @@ pub fn start() {
         loading.remove();
     }
     leptos::mount::mount_to_body(App);
+}
+
+/// The form page: binds behaviour to the static markup the HTML already has.
+pub fn start_form_page() {
+    form_page::start();
 }
