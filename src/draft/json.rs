@@ -129,14 +129,40 @@ impl Reader<'_> {
         value
     }
 
+    /// A number by the JSON grammar, kept as written. Not parsed as a float: that would link
+    /// the float parser's tables (about 12 KB).
     fn number(&mut self) -> Option<Json> {
         let start = self.at;
-        while matches!(self.bytes.get(self.at), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
+        let digits = |reader: &mut Self| {
+            let from = reader.at;
+            while matches!(reader.bytes.get(reader.at), Some(b'0'..=b'9')) {
+                reader.at += 1;
+            }
+            reader.at > from
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
-        // Validity as JSON, not just as digits: "1.5e3" is a number, "1-2" is not.
-        text.parse::<f64>().ok().filter(|_| !text.is_empty() && !text.starts_with('+'))?;
+        let int_start = self.at;
+        if !digits(self) || (self.bytes[int_start] == b'0' && self.at - int_start > 1) {
+            return None;
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        let text = std::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
         Some(Json::Number(text.to_owned()))
     }
 

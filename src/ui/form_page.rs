@@ -54,6 +54,26 @@ pub fn start() {
     });
     let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
 
+    #[cfg(feature = "ablate-storage")]
+    {
+        let _ = (DraftStatus, SaveNotices, UpdateNotice);
+        bind_form(state, Callback::new(move |()| state.check_requested.set(true)));
+        for item in survey.items() {
+            bind_item(state, item);
+        }
+        for section in &survey.sections {
+            bind_section_count(state, section);
+        }
+        #[cfg(not(feature = "ablate-views"))]
+        {
+            mount_into("announcer-slot", move || view! { <Announcer form=state /> });
+            mount_into("progress-slot", move || view! { <ProgressPanel state on_check=Callback::new(|()| ()) /> });
+            mount_into(CHECK_RESULT_ID, move || view! { <CheckSummary state /> });
+        }
+        std::mem::forget(owner);
+        return;
+    }
+    #[allow(unreachable_code)]
     let drafts = DraftSession::start(state);
     Effect::new(move |_| {
         state.answers.track();
@@ -78,6 +98,13 @@ pub fn start() {
     for section in &survey.sections {
         bind_section_count(state, section);
     }
+    #[cfg(feature = "ablate-views")]
+    {
+        let _ = (DraftStatus, SaveNotices, UpdateNotice, Announcer, ProgressPanel, CheckSummary, drafts);
+        std::mem::forget(owner);
+        return;
+    }
+    #[allow(unreachable_code)]
     mount_into("announcer-slot", move || view! { <Announcer form=state /> });
     mount_into("draft-bar-slot", move || view! { <DraftStatus drafts /> });
     mount_into("progress-slot", move || view! { <ProgressPanel state on_check=check /> });
