@@ -284,7 +284,7 @@ fn form_html(survey: &Survey) -> String {
         blocks_html(&survey.guide)
     );
     // Form.
-    h += "<!--form--><form class=\"survey-form\" id=\"survey-form\" novalidate>";
+    h += "<!--form--><form class=\"survey-form\" id=\"survey-form\" novalidate inert>";
     for (index, section) in survey.sections.iter().enumerate() {
         let sid = esc(&section.id);
         h += &format!(

@@ -9,17 +9,15 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::announcer::Announcer;
+use super::announcer::branch_changes;
 use super::check_result::CHECK_RESULT_ID;
 use super::clock::local_time_of_day;
 use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
-use super::progress_panel::ProgressPanel;
-use super::update_notice::UpdateNotice;
-use crate::survey::{AnswerKind, Item, Progress, Survey, advisories_for, r6_lean_survey};
+use super::progress_panel::describe_progress;
+use crate::survey::{AnswerKind, Item, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
 
-pub const TOOLS_PAGE: &str = "tools.html";
 
 fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
@@ -32,12 +30,6 @@ fn html_escape(text: &str) -> String {
 fn item_of(target: &web_sys::Element) -> Option<String> {
     let item = target.closest(".item").ok().flatten()?;
     item.id().strip_prefix("item-").map(str::to_owned)
-}
-
-fn mount_into<M: IntoView + 'static>(id: &str, view: impl FnOnce() -> M + 'static) {
-    if let Some(parent) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        leptos::mount::mount_to(parent, view).forget();
-    }
 }
 
 pub fn start() {
@@ -54,26 +46,6 @@ pub fn start() {
     });
     let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
 
-    #[cfg(feature = "ablate-storage")]
-    {
-        let _ = (DraftStatus, SaveNotices, UpdateNotice);
-        bind_form(state, Callback::new(move |()| state.check_requested.set(true)));
-        for item in survey.items() {
-            bind_item(state, item);
-        }
-        for section in &survey.sections {
-            bind_section_count(state, section);
-        }
-        #[cfg(not(feature = "ablate-views"))]
-        {
-            mount_into("announcer-slot", move || view! { <Announcer form=state /> });
-            mount_into("progress-slot", move || view! { <ProgressPanel state on_check=Callback::new(|()| ()) /> });
-            mount_into(CHECK_RESULT_ID, move || view! { <CheckSummary state /> });
-        }
-        std::mem::forget(owner);
-        return;
-    }
-    #[allow(unreachable_code)]
     let drafts = DraftSession::start(state);
     Effect::new(move |_| {
         state.answers.track();
@@ -98,18 +70,16 @@ pub fn start() {
     for section in &survey.sections {
         bind_section_count(state, section);
     }
-    #[cfg(feature = "ablate-views")]
-    {
-        let _ = (DraftStatus, SaveNotices, UpdateNotice, Announcer, ProgressPanel, CheckSummary, drafts);
-        std::mem::forget(owner);
-        return;
+    bind_announcer(state);
+    bind_progress(state);
+    bind_draft_status(drafts);
+    bind_update_notice();
+    bind_check_summary(state);
+    bind_clicks(drafts, check);
+    // Typing before the wasm ran would be overwritten by the draft: the form is inert until now.
+    if let Some(form) = element("survey-form") {
+        let _ = form.remove_attribute("inert");
     }
-    #[allow(unreachable_code)]
-    mount_into("announcer-slot", move || view! { <Announcer form=state /> });
-    mount_into("draft-bar-slot", move || view! { <DraftStatus drafts /> });
-    mount_into("progress-slot", move || view! { <ProgressPanel state on_check=check /> });
-    mount_into("notices-slot", move || view! { <UpdateNotice drafts /><SaveNotices drafts /> });
-    mount_into(CHECK_RESULT_ID, move || view! { <CheckSummary state /> });
     std::mem::forget(owner);
 }
 
@@ -269,138 +239,198 @@ fn bind_section_count(state: FormState, section: &'static crate::survey::Section
     });
 }
 
-/// The open draft and whether it is saved. Managing drafts and files is on the tools page.
-#[component]
-fn DraftStatus(drafts: DraftSession) -> impl IntoView {
-    let status_text = move || match drafts.status.get() {
-        SaveStatus::Opened | SaveStatus::Saved { .. } if drafts.memory_only => "保存されません".to_owned(),
-        SaveStatus::Opened => String::new(),
-        SaveStatus::Saved { at } => format!("自動保存しました（{}）", local_time_of_day(&at)),
-        SaveStatus::Failed(_) => "保存できませんでした".to_owned(),
-        SaveStatus::NewerElsewhere(_) => "別のタブで更新されています".to_owned(),
-        SaveStatus::Refused(_) => "保存できません".to_owned(),
-    };
-    view! {
-        <section class="draft-bar" aria-label="下書き">
-            <div class="draft-bar-inner">
-                <p class="draft-current">
-                    <span class="draft-label">"下書き："</span>
-                    <strong class="draft-name">{move || drafts.current_name()}</strong>
-                    <span class="save-status" aria-hidden="true">{status_text}</span>
-                    <span class="visually-hidden" role="status">{move || match drafts.status.get() {
-                        SaveStatus::Saved { .. } => "下書きを自動保存しています",
-                        SaveStatus::Failed(_) | SaveStatus::Refused(_) => "下書きを保存できませんでした",
-                        SaveStatus::NewerElsewhere(_) => "別のタブでこの下書きが更新されました",
-                        SaveStatus::Opened => "",
-                    }}</span>
-                </p>
-                <div class="draft-actions">
-                    <a class="button button-secondary" href=format!("{TOOLS_PAGE}#drafts")>"下書きの一覧・切り替え"</a>
-                    <a class="button button-secondary" href=format!("{TOOLS_PAGE}#files")>"JSONファイルの保存・読み込み"</a>
-                </div>
-            </div>
-        </section>
+
+// ---- The page's dynamic panels, as effects over static markup (no `view!` on this page). ----
+
+fn set_text(id: &str, text: &str) {
+    if let Some(e) = element(id) {
+        if e.text_content().as_deref() != Some(text) {
+            e.set_text_content(Some(text));
+        }
     }
 }
 
-/// What must be said on the form page itself: storage problems and a newer save elsewhere.
-#[component]
-fn SaveNotices(drafts: DraftSession) -> impl IntoView {
-    move || match drafts.status.get() {
-        SaveStatus::Failed(error) => Some(
-            view! { <div class="notice notice-error" role="alert"><p>{error.to_string()}</p></div> }.into_any(),
-        ),
-        SaveStatus::NewerElsewhere(_) => Some(
-            view! {
-                <div class="notice notice-warning" role="status">
-                    <p>
-                        <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました。"</strong>
-                        "このタブでの変更は、まだ保存していません。どちらを残すか選んでください。"
-                    </p>
-                    <div class="notice-actions">
-                        <button type="button" class="button button-primary" on:click=move |_| drafts.take_newer()>
-                            "新しい内容を読み込む"
-                        </button>
-                        <button type="button" class="button button-secondary" on:click=move |_| drafts.keep_mine()>
-                            "このタブの内容で上書き保存する"
-                        </button>
-                    </div>
-                </div>
-            }
-            .into_any(),
-        ),
-        SaveStatus::Refused(error) => Some(
-            view! { <div class="notice notice-error" role="alert"><p>"この下書きは保存できません。" {error.to_string()}</p></div> }.into_any(),
-        ),
-        _ => (!drafts.problems.with(Vec::is_empty) || !drafts.recovered.with(Vec::is_empty)).then(|| {
-            view! {
-                <div class="notice notice-warning" role="status">
-                    <p>"このブラウザには、開けなかった下書きがあります。"
-                    <a href=format!("{TOOLS_PAGE}#drafts")>"下書きの一覧で確認する"</a></p>
-                </div>
-            }
-            .into_any()
-        }),
+fn set_hidden(id: &str, hidden: bool) {
+    if let Some(e) = element(id) {
+        let _ = e.toggle_attribute_with_force("hidden", hidden);
     }
 }
 
-/// The content of the check result: the words of each item come from the page's static markup.
-#[component]
-fn CheckSummary(state: FormState) -> impl IntoView {
+/// The polite live region: which items a change of answer showed or hid.
+fn bind_announcer(state: FormState) {
+    Effect::new(move |previous: Option<Visibility>| {
+        let now = state.visibility.get();
+        if let Some(before) = previous
+            && let Some(text) = branch_changes(state, &before, &now)
+        {
+            set_text("announcer", &text);
+        }
+        now
+    });
+}
+
+fn bind_progress(state: FormState) {
+    Effect::new(move |_| {
+        let p = state.progress.get();
+        set_text("progress-text", &describe_progress(p));
+        set_text("progress-percent", &format!("{}%", p.percent()));
+        if let Some(bar) = element("progress-bar") {
+            let _ = bar.set_attribute("max", &p.required.max(1).to_string());
+            let _ = bar.set_attribute("value", &p.answered.to_string());
+        }
+    });
+}
+
+fn bind_draft_status(drafts: DraftSession) {
+    Effect::new(move |_| set_text("draft-name", &drafts.current_name()));
+    Effect::new(move |_| {
+        let status = drafts.status.get();
+        let (shown, spoken) = match &status {
+            SaveStatus::Opened | SaveStatus::Saved { .. } if drafts.memory_only => {
+                ("保存されません".to_owned(), "下書きは保存されません")
+            }
+            SaveStatus::Opened => (String::new(), ""),
+            SaveStatus::Saved { at } => (
+                format!("自動保存しました（{}）", local_time_of_day(at)),
+                "下書きを自動保存しています",
+            ),
+            SaveStatus::Failed(_) => ("保存できませんでした".to_owned(), "下書きを保存できませんでした"),
+            SaveStatus::NewerElsewhere(_) => (
+                "別のタブで更新されています".to_owned(),
+                "別のタブでこの下書きが更新されました",
+            ),
+            SaveStatus::Refused(_) => ("保存できません".to_owned(), "この下書きは保存できません"),
+        };
+        set_text("save-status", &shown);
+        set_text("save-status-spoken", spoken);
+        if let Some(e) = element("save-status") {
+            let problem = !matches!(status, SaveStatus::Opened | SaveStatus::Saved { .. });
+            let _ = e.class_list().toggle_with_force("save-problem", problem);
+        }
+        let failure = match &status {
+            SaveStatus::Failed(error) => Some(error.to_string()),
+            SaveStatus::Refused(error) => Some(format!(
+                "この下書きは保存できません。{error}入力内容を失わないよう、下書きの一覧からJSONファイルに保存してください。"
+            )),
+            _ => None,
+        };
+        set_hidden("save-failed", failure.is_none());
+        set_text("save-failed-text", failure.as_deref().unwrap_or(""));
+        set_hidden("newer-elsewhere", !matches!(status, SaveStatus::NewerElsewhere(_)));
+        if let Some(reason) = drafts.unavailable_reason.get_value() {
+            set_hidden("storage-unavailable", false);
+            set_text("storage-unavailable", &reason.to_string());
+        }
+    });
+    Effect::new(move |_| {
+        let any = !drafts.problems.with(Vec::is_empty) || !drafts.recovered.with(Vec::is_empty);
+        set_hidden("stored-problems", !any);
+    });
+}
+
+/// 「新しい版があります」: set and dispatched by web/sw-client.js.
+fn bind_update_notice() {
+    let ready_already = js_sys::Reflect::get(&window(), &"cyberSurveyUpdateAvailable".into())
+        .is_ok_and(|flag| flag.is_truthy());
+    let ready = RwSignal::new(ready_already);
+    let _ = window_event_listener_untyped("cyber-survey-update-available", move |_| ready.set(true));
+    Effect::new(move |_| set_hidden("update-notice", !ready.get()));
+}
+
+/// What 「回答内容を確認する」 found, built with DOM calls; the words of each item come from the
+/// page's static markup.
+fn bind_check_summary(state: FormState) {
     let survey = state.survey;
-    let text_of = move |id: &str| {
-        document()
-            .query_selector(&format!("#{} .item-text", item_anchor(id)))
-            .ok()
-            .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    };
-    move || {
+    Effect::new(move |_| {
+        let Some(area) = element(CHECK_RESULT_ID) else { return };
         if !state.check_requested.get() {
-            return ().into_any();
+            area.set_inner_html("");
+            return;
         }
         let problems = state.problems.get();
-        if problems.is_empty() {
-            return view! {
-                <div class="notice notice-success" role="status">
-                    <h2>"入力内容に問題はありません"</h2>
-                    <p>"表示されているすべての必須項目に回答済みです。G-MIS への入力に進めます。"</p>
-                </div>
+        let doc = document();
+        let make = |tag: &str, class: &str, text: &str| {
+            let e = doc.create_element(tag).expect("element");
+            if !class.is_empty() {
+                e.set_class_name(class);
             }
-            .into_any();
+            if !text.is_empty() {
+                e.set_text_content(Some(text));
+            }
+            e
+        };
+        area.set_inner_html("");
+        if problems.is_empty() {
+            let notice = make("div", "notice notice-success", "");
+            let _ = notice.set_attribute("role", "status");
+            let _ = notice.append_child(&make("h2", "", "入力内容に問題はありません"));
+            let _ = notice.append_child(&make(
+                "p",
+                "",
+                "表示されているすべての必須項目に回答済みです。G-MIS への入力に進めます。",
+            ));
+            let _ = area.append_child(&notice);
+            return;
         }
-        let count = problems.len();
-        let links = problems
-            .into_iter()
-            .map(|problem| {
-                let number = survey.item(&problem.item).map(|i| i.number.clone()).unwrap_or_default();
-                let text = text_of(&problem.item);
-                let error = problem.error.to_string();
-                let href = format!("#{}", item_anchor(&problem.item));
-                let item = problem.item;
-                view! {
-                    <li>
-                        <a href=href on:click=move |ev| {
-                            ev.prevent_default();
-                            focus_item(&item);
-                        }>
-                            <span class="summary-number">{number}</span>
-                            " "
-                            <span class="summary-text">{text}</span>
-                            "："
-                            <span class="summary-error">{error}</span>
-                        </a>
-                    </li>
+        let summary = make("div", "error-summary", "");
+        let _ = summary.set_attribute("role", "alert");
+        let _ = summary.set_attribute("aria-labelledby", "error-summary-title");
+        let title = make("h2", "", &format!("回答内容を確認してください（{}件）", problems.len()));
+        title.set_id("error-summary-title");
+        let _ = summary.append_child(&title);
+        let list = make("ul", "", "");
+        for problem in &problems {
+            let text = doc
+                .query_selector(&format!("#{} .item-text", item_anchor(&problem.item)))
+                .ok()
+                .flatten()
+                .and_then(|e| e.text_content())
+                .unwrap_or_default();
+            let number = survey.item(&problem.item).map_or("", |i| i.number.as_str());
+            let link = make("a", "", "");
+            let _ = link.set_attribute("href", &format!("#{}", item_anchor(&problem.item)));
+            let _ = link.append_child(&make("span", "summary-number", number));
+            let _ = link.append_with_str_1(" ");
+            let _ = link.append_child(&make("span", "summary-text", &text));
+            let _ = link.append_with_str_1("：");
+            let _ = link.append_child(&make("span", "summary-error", &problem.error.to_string()));
+            let li = make("li", "", "");
+            let _ = li.append_child(&link);
+            let _ = list.append_child(&li);
+        }
+        let _ = summary.append_child(&list);
+        let _ = area.append_child(&summary);
+    });
+}
+
+/// Buttons and links of the static markup, by one delegated click listener.
+fn bind_clicks(drafts: DraftSession, check: Callback<()>) {
+    let _ = window_event_listener(ev::click, move |ev| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        if let Ok(Some(link)) = target.closest("#check-result a") {
+            ev.prevent_default();
+            if let Some(id) = link
+                .get_attribute("href")
+                .and_then(|h| h.strip_prefix("#item-").map(str::to_owned))
+            {
+                focus_item(&id);
+            }
+            return;
+        }
+        let Ok(Some(button)) = target.closest("button") else { return };
+        match button.id().as_str() {
+            "check-button" => check.run(()),
+            "take-newer" => drafts.take_newer(),
+            "keep-mine" => drafts.keep_mine(),
+            "update-button" => {
+                drafts.save_now();
+                if let Ok(event) = web_sys::Event::new("cyber-survey-apply-update") {
+                    let _ = window().dispatch_event(&event);
                 }
-            })
-            .collect_view();
-        view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{format!("回答内容を確認してください（{count}件）")}</h2>
-                <ul>{links}</ul>
-            </div>
+            }
+            _ => {}
         }
-        .into_any()
-    }
+    });
 }
