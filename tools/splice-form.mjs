@@ -1,7 +1,8 @@
 // Puts the survey's static markup (written by build.rs to web/generated/) into the form page.
 // Usage: node tools/splice-form.mjs <index.html>   (run as a Trunk post_build hook, or by hand)
 import { readFileSync, writeFileSync } from 'node:fs';
-const [path] = process.argv.slice(2);
+import { join } from 'node:path';
+const path = process.argv[2] ?? join(process.env.TRUNK_STAGING_DIR, 'index.html');
 const root = new URL('..', import.meta.url);
 const generated = readFileSync(new URL('web/generated/r6.html', root), 'utf8');
 let html = readFileSync(path, 'utf8');

@@ -33,6 +33,8 @@ fn item_of(target: &web_sys::Element) -> Option<String> {
 }
 
 pub fn start() {
+    // What mount_to_body would do: effects run on the wasm-bindgen-futures executor.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     if let Some(loading) = element("loading") {
         loading.remove();
     }
