@@ -70,7 +70,8 @@ export class SurveyPage {
   }
 
   async isShown(definition) {
-    return (await this.itemBox(definition).count()) === 1;
+    // The form page has every item in its static markup; an item not asked is hidden.
+    return this.itemBox(definition).isVisible();
   }
 
   errorText(definition) {
