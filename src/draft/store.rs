@@ -86,7 +86,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         listing
             .drafts
-            .sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
+            .sort_unstable_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
         Ok(listing)
     }
 

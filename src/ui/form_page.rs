@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,7 +15,7 @@ use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use crate::survey::{AnswerKind, Item, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
+use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
 
 
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -42,42 +41,26 @@ pub fn start() {
     let owner = Owner::new();
     owner.set();
     let state = FormState::new(survey);
-    let _ = window_event_listener(ev::pointerdown, move |_| state.pointer_pressed());
-    let _ = window_event_listener(ev::pointerup, move |_| {
-        set_timeout(move || state.pointer_released(), Duration::ZERO);
-    });
-    let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
 
     let drafts = DraftSession::start(state);
     Effect::new(move |_| {
         state.answers.track();
         drafts.save_now();
     });
-    let _ = window_event_listener(ev::pagehide, move |_| drafts.save_now());
-    let _ = window_event_listener(ev::visibilitychange, move |_| {
-        if document().hidden() {
-            drafts.save_now();
-        }
-    });
-    let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
 
     let check = Callback::new(move |()| {
         state.check_requested.set(true);
         focus_after_render(CHECK_RESULT_ID.to_owned());
     });
-    bind_form(state, check);
-    for item in survey.items() {
-        bind_item(state, item);
-    }
+    listen(state, drafts, check);
+    bind_items(state);
     for section in &survey.sections {
         bind_section_count(state, section);
     }
     bind_announcer(state);
     bind_progress(state);
     bind_draft_status(drafts);
-    bind_update_notice();
     bind_check_summary(state);
-    bind_clicks(drafts, check);
     // Typing before the wasm ran would be overwritten by the draft: the form is inert until now.
     if let Some(form) = element("survey-form") {
         let _ = form.remove_attribute("inert");
@@ -85,140 +68,184 @@ pub fn start() {
     std::mem::forget(owner);
 }
 
-/// One listener per event type for the whole form (event delegation).
-fn bind_form(state: FormState, check: Callback<()>) {
+/// Every event the page handles, by one listener on the window (event delegation): one closure
+/// in the wasm instead of one per event type.
+const EVENTS: &[&str] = &[
+    "input", "change", "focusout", "submit", "click", "pointerdown", "pointerup", "pointercancel",
+    "pagehide", "visibilitychange", "storage", "cyber-survey-update-available",
+];
+
+fn listen(state: FormState, drafts: DraftSession, check: Callback<()>) {
     let survey = state.survey;
-    let in_form = |target: Option<web_sys::EventTarget>| {
-        target
+    let update_ready = RwSignal::new(
+        js_sys::Reflect::get(&window(), &"cyberSurveyUpdateAvailable".into())
+            .is_ok_and(|flag| flag.is_truthy()),
+    );
+    Effect::new(move |_| set_hidden("update-notice", !update_ready.get()));
+    let handler = move |ev: web_sys::Event| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let input = target
+            .clone()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .filter(|input| input.closest("#survey-form").ok().flatten().is_some())
-    };
-    let _ = window_event_listener(ev::input, move |ev| {
-        if let Some(input) = in_form(ev.target())
-            && input.type_() == "text"
-            && let Some(id) = item_of(&input)
-        {
-            state.set_text(&id, input.value());
-        }
-    });
-    let _ = window_event_listener(ev::change, move |ev| {
-        let Some(input) = in_form(ev.target()) else { return };
-        let Some(id) = item_of(&input) else { return };
-        let Some(item) = survey.item(&id) else { return };
-        match input.type_().as_str() {
-            "radio" => state.set_choice(&id, input.value()),
-            "checkbox" => state.set_ticked(item, &input.value(), input.checked()),
-            _ if matches!(item.answer, AnswerKind::Integer { .. }) => state.settle_number(&id),
+            .filter(|input| input.closest("#survey-form").ok().flatten().is_some());
+        match ev.type_().as_str() {
+            "input" => {
+                if let Some(input) = input
+                    && input.type_() == "text"
+                    && let Some(id) = item_of(&input)
+                {
+                    state.set_text(&id, input.value());
+                }
+            }
+            "change" => {
+                let Some(input) = input else { return };
+                let Some(id) = item_of(&input) else { return };
+                let Some(item) = survey.item(&id) else { return };
+                match input.type_().as_str() {
+                    "radio" => state.set_choice(&id, input.value()),
+                    "checkbox" => state.set_ticked(item, &input.value(), input.checked()),
+                    _ if matches!(item.answer, AnswerKind::Integer { .. }) => state.settle_number(&id),
+                    _ => {}
+                }
+            }
+            // Leaving the control (not moving between its own radio buttons) makes its error due.
+            "focusout" => {
+                let Some(target) = target else { return };
+                let Some(area) = target.closest(".item-control").ok().flatten() else { return };
+                let still_inside = ev
+                    .dyn_ref::<web_sys::FocusEvent>()
+                    .and_then(|ev| ev.related_target())
+                    .and_then(|next| next.dyn_into::<web_sys::Node>().ok())
+                    .is_some_and(|next| area.contains(Some(&next)));
+                if !still_inside && let Some(id) = item_of(&target) {
+                    state.leave(&id);
+                }
+            }
+            "submit" => {
+                ev.prevent_default();
+                check.run(());
+            }
+            "click" => {
+                let Some(target) = target else { return };
+                if let Ok(Some(link)) = target.closest("#check-result a") {
+                    ev.prevent_default();
+                    if let Some(id) = link
+                        .get_attribute("href")
+                        .and_then(|h| h.strip_prefix("#item-").map(str::to_owned))
+                    {
+                        focus_item(&id);
+                    }
+                    return;
+                }
+                let Ok(Some(button)) = target.closest("button") else { return };
+                match button.id().as_str() {
+                    "check-button" => check.run(()),
+                    "take-newer" => drafts.take_newer(),
+                    "keep-mine" => drafts.keep_mine(),
+                    "update-button" => {
+                        // The draft is saved before the page reloads into the new release.
+                        drafts.save_now();
+                        if let Ok(event) = web_sys::Event::new("cyber-survey-apply-update") {
+                            let _ = window().dispatch_event(&event);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "pointerdown" => state.pointer_pressed(),
+            // Released after the click it belongs to has run, so an error shown on leaving a
+            // field cannot move the thing being clicked.
+            "pointerup" => set_timeout(move || state.pointer_released(), Duration::ZERO),
+            "pointercancel" => state.pointer_released(),
+            "pagehide" => drafts.save_now(),
+            "visibilitychange" if document().hidden() => drafts.save_now(),
+            "storage" => {
+                let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|ev| ev.key());
+                drafts.storage_changed(key);
+            }
+            "cyber-survey-update-available" => update_ready.set(true),
             _ => {}
         }
-    });
-    // Leaving the control (not moving between its own radio buttons) makes its error due.
-    let _ = window_event_listener(ev::focusout, move |ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-            return;
-        };
-        let Some(area) = target.closest(".item-control").ok().flatten() else { return };
-        let still_inside = ev
-            .related_target()
-            .and_then(|next| next.dyn_into::<web_sys::Node>().ok())
-            .is_some_and(|next| area.contains(Some(&next)));
-        if !still_inside && let Some(id) = item_of(&target) {
-            state.leave(&id);
-        }
-    });
-    let _ = window_event_listener(ev::submit, move |ev| {
-        ev.prevent_default();
-        check.run(());
-    });
+    };
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    for name in EVENTS {
+        let _ = window().add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+    }
+    closure.forget();
 }
 
-/// Keeps one item's static markup in step with the state.
-fn bind_item(state: FormState, item: &'static Item) {
-    let id = item.id.as_str();
-    let anchor = item_anchor(id);
-    // Asked or not: an item not asked is hidden (out of the accessibility tree and tab order).
+/// Keeps every item's static markup in step with the state: one effect for all items (fewer
+/// closure types in the wasm than one effect per item and aspect); DOM writes only on change.
+fn bind_items(state: FormState) {
+    let survey = state.survey;
+    let shown_errors = StoredValue::new(vec![None::<String>; survey.item_count()]);
     Effect::new(move |_| {
-        let asked = state.is_asked(id);
-        if let Some(div) = element(&anchor) {
-            let _ = div.toggle_attribute_with_force("hidden", !asked);
-        }
-    });
-    // The error beside the item, and aria-invalid on its control (or group).
-    Effect::new(move |previous: Option<Option<String>>| {
-        let error = state.shown_error(id).map(|e| e.to_string());
-        if previous.as_ref() == Some(&error) {
-            return error;
-        }
-        if let Some(div) = element(&item_anchor(id)) {
-            let _ = div
-                .class_list()
-                .toggle_with_force("item-invalid", error.is_some());
-            let control = div.query_selector("input.text-input, input.number-input, fieldset").ok().flatten();
-            if let Some(control) = control {
-                let _ = match error {
-                    Some(_) => control.set_attribute("aria-invalid", "true"),
-                    None => control.remove_attribute("aria-invalid"),
-                };
-            }
-        }
-        if let Some(p) = element(&format!("error-{id}")) {
-            p.set_inner_html(&error.as_deref().map_or(String::new(), |e| {
-                format!(
-                    "<span class=\"error-mark\" aria-hidden=\"true\">！</span><span class=\"visually-hidden\">エラー：</span>{}",
-                    html_escape(e)
-                )
-            }));
-        }
-        error
-    });
-    // Values and ticks, when the answers change other than by typing (a draft opened, digits
-    // converted).
-    Effect::new(move |_| {
-        state.answers.with(|answers| match &item.answer {
-            AnswerKind::Text { .. } | AnswerKind::Integer { .. } => {
-                if let Some(input) = element(&format!("field-{id}"))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    && input.value() != answers.text(id)
-                {
-                    input.set_value(answers.text(id));
+        let asked = state.visibility.get();
+        state.answers.with(|answers| {
+            for (index, item) in survey.items().enumerate() {
+                let id = item.id.as_str();
+                let Some(div) = element(&item_anchor(id)) else { continue };
+                // Asked or not: an item not asked is hidden (out of the accessibility tree and tab order).
+                let _ = div.toggle_attribute_with_force("hidden", !asked.is_asked(id));
+                // The error beside the item, and aria-invalid on its control (or group).
+                let error = state.shown_error(id).map(|e| e.to_string());
+                if shown_errors.with_value(|shown| shown[index] != error) {
+                    let _ = div.class_list().toggle_with_force("item-invalid", error.is_some());
+                    if let Ok(Some(control)) =
+                        div.query_selector("input.text-input, input.number-input, fieldset")
+                    {
+                        let _ = match error {
+                            Some(_) => control.set_attribute("aria-invalid", "true"),
+                            None => control.remove_attribute("aria-invalid"),
+                        };
+                    }
+                    if let Some(p) = element(&format!("error-{id}")) {
+                        p.set_inner_html(&error.as_deref().map_or(String::new(), |e| {
+                            format!(
+                                "<span class=\"error-mark\" aria-hidden=\"true\">！</span><span class=\"visually-hidden\">エラー：</span>{}",
+                                html_escape(e)
+                            )
+                        }));
+                    }
+                    shown_errors.update_value(|shown| shown[index] = error);
                 }
-            }
-            _ => {
-                for (index, choice) in item.choices().iter().enumerate() {
-                    let control = if index == 0 {
+                // Values and ticks, when the answers change other than by typing (a draft
+                // opened, digits converted).
+                let controls = item.choices().len().max(1);
+                for choice_index in 0..controls {
+                    let control = if choice_index == 0 {
                         format!("field-{id}")
                     } else {
-                        format!("field-{id}-{index}")
+                        format!("field-{id}-{choice_index}")
                     };
-                    if let Some(input) =
+                    let Some(input) =
                         element(&control).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        input.set_checked(answers.has_choice(id, choice));
+                    else {
+                        continue;
+                    };
+                    match item.choices().get(choice_index) {
+                        Some(choice) => input.set_checked(answers.has_choice(id, choice)),
+                        None if input.value() != answers.text(id) => input.set_value(answers.text(id)),
+                        None => {}
                     }
                 }
-            }
-        });
-    });
-    if !item.advisories.is_empty() {
-        Effect::new(move |_| {
-            let raised = state.answers.with(|answers| advisories_for(item, answers));
-            for (index, advisory) in item.advisories.iter().enumerate() {
-                let shown = raised.iter().any(|r| std::ptr::eq(*r, advisory));
-                if let Some(div) = element(&format!("advisory-{id}-{index}")) {
-                    let _ = div.toggle_attribute_with_force("hidden", !shown);
+                // The readiness notes this answer raises.
+                let raised = advisories_for(item, answers);
+                for (advisory_index, advisory) in item.advisories.iter().enumerate() {
+                    let shown = raised.iter().any(|r| std::ptr::eq(*r, advisory));
+                    set_hidden(&format!("advisory-{id}-{advisory_index}"), !shown);
+                }
+                // The notice after full-width digits were converted.
+                if matches!(item.answer, AnswerKind::Integer { .. }) {
+                    let notice = state.notice(id).map(|n| n.to_string());
+                    let notice_id = format!("notice-{id}");
+                    set_hidden(&notice_id, notice.is_none());
+                    set_text(&notice_id, notice.as_deref().unwrap_or(""));
                 }
             }
         });
-    }
-    if matches!(item.answer, AnswerKind::Integer { .. }) {
-        Effect::new(move |_| {
-            let notice = state.notice(id).map(|n| n.to_string());
-            if let Some(p) = element(&format!("notice-{id}")) {
-                let _ = p.toggle_attribute_with_force("hidden", notice.is_none());
-                p.set_text_content(notice.as_deref());
-            }
-        });
-    }
+
+    });
 }
 
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
@@ -330,15 +357,6 @@ fn bind_draft_status(drafts: DraftSession) {
     });
 }
 
-/// 「新しい版があります」: set and dispatched by web/sw-client.js.
-fn bind_update_notice() {
-    let ready_already = js_sys::Reflect::get(&window(), &"cyberSurveyUpdateAvailable".into())
-        .is_ok_and(|flag| flag.is_truthy());
-    let ready = RwSignal::new(ready_already);
-    let _ = window_event_listener_untyped("cyber-survey-update-available", move |_| ready.set(true));
-    Effect::new(move |_| set_hidden("update-notice", !ready.get()));
-}
-
 /// What 「回答内容を確認する」 found, built with DOM calls; the words of each item come from the
 /// page's static markup.
 fn bind_check_summary(state: FormState) {
@@ -402,37 +420,5 @@ fn bind_check_summary(state: FormState) {
         }
         let _ = summary.append_child(&list);
         let _ = area.append_child(&summary);
-    });
-}
-
-/// Buttons and links of the static markup, by one delegated click listener.
-fn bind_clicks(drafts: DraftSession, check: Callback<()>) {
-    let _ = window_event_listener(ev::click, move |ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-            return;
-        };
-        if let Ok(Some(link)) = target.closest("#check-result a") {
-            ev.prevent_default();
-            if let Some(id) = link
-                .get_attribute("href")
-                .and_then(|h| h.strip_prefix("#item-").map(str::to_owned))
-            {
-                focus_item(&id);
-            }
-            return;
-        }
-        let Ok(Some(button)) = target.closest("button") else { return };
-        match button.id().as_str() {
-            "check-button" => check.run(()),
-            "take-newer" => drafts.take_newer(),
-            "keep-mine" => drafts.keep_mine(),
-            "update-button" => {
-                drafts.save_now();
-                if let Ok(event) = web_sys::Event::new("cyber-survey-apply-update") {
-                    let _ = window().dispatch_event(&event);
-                }
-            }
-            _ => {}
-        }
     });
 }
