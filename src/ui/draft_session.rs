@@ -56,6 +56,14 @@ pub struct DraftSession {
 impl DraftSession {
     /// Opens the draft this browser had open last (or the newest, or a new one) into the form.
     pub fn start(form: FormState) -> Self {
+        let session = Self::start_autosave(form);
+        session.refresh_list();
+        session
+    }
+
+    /// What the form page needs: the open draft and its autosave, without the list of every
+    /// draft (the tools page keeps that), so the form page's wasm does without the list code.
+    pub fn start_autosave(form: FormState) -> Self {
         let (backend, unavailable_reason) = Backend::open();
         let memory_only = backend.is_memory_only();
         let mut store = DraftStore::new(backend, &form.survey.id);
@@ -80,7 +88,7 @@ impl DraftSession {
         let _ = store.set_current(&id);
         let recovered = store.recovered().unwrap_or_default();
         form.replace_answers(draft.answers.clone());
-        let session = Self {
+        Self {
             form,
             store: StoredValue::new_local(store),
             base: StoredValue::new(draft),
@@ -91,9 +99,29 @@ impl DraftSession {
             recovered: RwSignal::new(recovered),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
-        };
-        session.refresh_list();
-        session
+        }
+    }
+
+    /// The open draft's name as the form page shows it: the name given, else the hospital name
+    /// typed on the page.
+    pub fn open_name(&self) -> String {
+        self.status.track();
+        let given = self.base.with_value(|base| base.name.clone());
+        match given.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_owned(),
+            _ => {
+                let hospital = self
+                    .form
+                    .answers
+                    .with(|a| a.text(&self.form.survey.hospital_item).trim().to_owned());
+                if hospital.is_empty() { crate::draft::summary::UNNAMED_DRAFT.to_owned() } else { hospital }
+            }
+        }
+    }
+
+    /// Another tab wrote to storage: on the form page only the open draft matters.
+    pub fn open_draft_changed(&self, key: Option<String>) {
+        self.check_newer_elsewhere(key.as_deref());
     }
 
     /// Saves the form's answers if they differ from what was last saved.
@@ -139,8 +167,15 @@ impl DraftSession {
     /// Another tab wrote to storage. If it was the open draft and it is newer, say so; the list is
     /// refreshed either way.
     pub fn storage_changed(&self, key: Option<String>) {
+        self.check_newer_elsewhere(key.as_deref());
+        if key.is_none_or(|key| key.starts_with(DRAFT_PREFIX)) {
+            self.refresh_list();
+        }
+    }
+
+    fn check_newer_elsewhere(&self, key: Option<&str>) {
         let current_key = draft_key(&self.current_id.get_untracked());
-        if key.as_deref() == Some(current_key.as_str()) {
+        if key == Some(current_key.as_str()) {
             let stored = self
                 .store
                 .with_value(|store| store.load(&self.current_id.get_untracked(), &now_iso()));
@@ -150,9 +185,6 @@ impl DraftSession {
             {
                 self.status.set(SaveStatus::NewerElsewhere(Box::new(newer)));
             }
-        }
-        if key.is_none_or(|key| key.starts_with(DRAFT_PREFIX)) {
-            self.refresh_list();
         }
     }
 

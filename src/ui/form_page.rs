@@ -42,7 +42,7 @@ pub fn start() {
     owner.set();
     let state = FormState::new(survey);
 
-    let drafts = DraftSession::start(state);
+    let drafts = DraftSession::start_autosave(state);
     Effect::new(move |_| {
         state.answers.track();
         drafts.save_now();
@@ -161,7 +161,7 @@ fn listen(state: FormState, drafts: DraftSession, check: Callback<()>) {
             "visibilitychange" if document().hidden() => drafts.save_now(),
             "storage" => {
                 let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|ev| ev.key());
-                drafts.storage_changed(key);
+                drafts.open_draft_changed(key);
             }
             "cyber-survey-update-available" => update_ready.set(true),
             _ => {}
@@ -311,7 +311,7 @@ fn bind_progress(state: FormState) {
 }
 
 fn bind_draft_status(drafts: DraftSession) {
-    Effect::new(move |_| set_text("draft-name", &drafts.current_name()));
+    Effect::new(move |_| set_text("draft-name", &drafts.open_name()));
     Effect::new(move |_| {
         let status = drafts.status.get();
         let (shown, spoken) = match &status {
