@@ -1,6 +1,7 @@
 //! The polite live region: changes the user did not move focus to (a branch opening, the save
 //! status) are read out without taking focus away from what they are doing.
 
+#[cfg(feature = "tools")]
 use leptos::prelude::*;
 
 use super::form_state::FormState;
@@ -30,6 +31,7 @@ pub fn branch_changes(form: FormState, before: &Visibility, after: &Visibility) 
     (!parts.is_empty()).then(|| parts.join(""))
 }
 
+#[cfg(feature = "tools")]
 #[component]
 pub fn Announcer(form: FormState) -> impl IntoView {
     let message = RwSignal::new(String::new());

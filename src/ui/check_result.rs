@@ -1,13 +1,17 @@
 //! What 「回答内容を確認する」 found: a summary of every failing item with a link to it, or a
 //! confirmation that everything required is answered.
 
+#[cfg(feature = "tools")]
 use leptos::prelude::*;
 
+#[cfg(feature = "tools")]
 use super::form_state::FormState;
+#[cfg(feature = "tools")]
 use super::item_link::ItemLink;
 
 pub const CHECK_RESULT_ID: &str = "check-result";
 
+#[cfg(feature = "tools")]
 #[component]
 pub fn CheckResult(state: FormState) -> impl IntoView {
     let survey = state.survey;

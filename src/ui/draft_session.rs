@@ -2,7 +2,7 @@
 //! every operation on them. Each change to the answers is saved at once; nothing overwrites a
 //! newer save from another tab unless the user says so.
 
-use leptos::prelude::*;
+use super::rx::*;
 
 use super::browser_storage::Backend;
 use super::clock::{new_draft_id, now_iso};

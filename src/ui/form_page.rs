@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use leptos::prelude::*;
+use super::rx::*;
 use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
@@ -48,11 +48,7 @@ pub fn start() {
         drafts.save_now();
     });
 
-    let check = Callback::new(move |()| {
-        state.check_requested.set(true);
-        focus_after_render(CHECK_RESULT_ID.to_owned());
-    });
-    listen(state, drafts, check);
+    listen(state, drafts);
     bind_items(state);
     for section in &survey.sections {
         bind_section_count(state, section);
@@ -75,7 +71,11 @@ const EVENTS: &[&str] = &[
     "pagehide", "visibilitychange", "storage", "cyber-survey-update-available",
 ];
 
-fn listen(state: FormState, drafts: DraftSession, check: Callback<()>) {
+fn listen(state: FormState, drafts: DraftSession) {
+    let check = move || {
+        state.check_requested.set(true);
+        focus_after_render(CHECK_RESULT_ID.to_owned());
+    };
     let survey = state.survey;
     let update_ready = RwSignal::new(
         js_sys::Reflect::get(&window(), &"cyberSurveyUpdateAvailable".into())
@@ -123,7 +123,7 @@ fn listen(state: FormState, drafts: DraftSession, check: Callback<()>) {
             }
             "submit" => {
                 ev.prevent_default();
-                check.run(());
+                check();
             }
             "click" => {
                 let Some(target) = target else { return };
@@ -139,7 +139,7 @@ fn listen(state: FormState, drafts: DraftSession, check: Callback<()>) {
                 }
                 let Ok(Some(button)) = target.closest("button") else { return };
                 match button.id().as_str() {
-                    "check-button" => check.run(()),
+                    "check-button" => check(),
                     "take-newer" => drafts.take_newer(),
                     "keep-mine" => drafts.keep_mine(),
                     "update-button" => {

@@ -1,42 +1,72 @@
 //! The Leptos shell: components render the form state and forward the user's events to it.
+// The form page (built without `tools`) uses only part of the shared modules.
+#![cfg_attr(not(feature = "tools"), allow(dead_code))]
 
+#[cfg(feature = "tools")]
 mod advisory_notes;
 mod announcer;
+#[cfg(feature = "tools")]
 mod app;
 mod browser_storage;
 mod check_result;
+#[cfg(feature = "tools")]
 mod choice_group;
 mod clock;
+#[cfg(feature = "tools")]
 mod document_header;
+#[cfg(feature = "tools")]
 mod download;
+#[cfg(feature = "tools")]
 mod draft_bar;
+#[cfg(feature = "tools")]
 mod draft_list;
+#[cfg(feature = "tools")]
 mod draft_notices;
 mod draft_session;
+#[cfg(feature = "tools")]
 mod export_panel;
+#[cfg(feature = "tools")]
 mod file_import;
 mod focus;
 mod form_page;
 mod form_state;
+#[cfg(feature = "tools")]
 mod guidance_view;
+#[cfg(feature = "tools")]
 mod item_label;
+#[cfg(feature = "tools")]
 mod item_link;
+#[cfg(feature = "tools")]
 mod item_view;
+#[cfg(feature = "tools")]
 mod number_field;
 mod progress_panel;
+#[cfg(feature = "tools")]
 mod readiness_report;
+#[cfg(feature = "tools")]
 mod review_view;
+#[cfg(feature = "tools")]
 mod screen;
+#[cfg(feature = "tools")]
 mod section_nav;
+#[cfg(feature = "tools")]
 mod section_view;
+#[cfg(feature = "tools")]
 mod shift_jis;
+#[cfg(feature = "tools")]
 mod survey_intro;
+#[cfg(feature = "tools")]
 mod text_field;
+#[cfg(feature = "tools")]
 mod update_notice;
 
+mod rx;
+
+#[cfg(feature = "tools")]
 pub use app::App;
 
 /// Replaces the static loading message with the app.
+#[cfg(feature = "tools")]
 pub fn start() {
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();

@@ -1,7 +1,9 @@
 //! How much is left, always in view while the user scrolls.
 
+#[cfg(feature = "tools")]
 use leptos::prelude::*;
 
+#[cfg(feature = "tools")]
 use super::form_state::FormState;
 use crate::survey::Progress;
 
@@ -19,6 +21,7 @@ pub fn describe_progress(progress: Progress) -> String {
     }
 }
 
+#[cfg(feature = "tools")]
 #[component]
 pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView {
     let progress = state.progress;
