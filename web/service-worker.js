@@ -32,8 +32,12 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      // A page always gets this release's index.html, so it never mixes files of two releases.
-      const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request);
+      // A page always gets this release's page (the form page, or tools.html), so it never mixes
+      // files of two releases.
+      const cached =
+        request.mode === 'navigate'
+          ? (await cache.match(request, { ignoreSearch: true })) || (await cache.match('./'))
+          : await cache.match(request);
       return cached || fetch(request);
     }),
   );

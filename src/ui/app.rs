@@ -58,8 +58,14 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
     });
     let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
 
-    let screen = RwSignal::new(Screen::Form);
-    let list_open = RwSignal::new(false);
+    // Opened from the form page's links (tools.html#review, #report, #drafts, #files, #export).
+    let hash = window().location().hash().unwrap_or_default();
+    let screen = RwSignal::new(match hash.as_str() {
+        "#review" => Screen::Review,
+        "#report" => Screen::Report,
+        _ => Screen::Form,
+    });
+    let list_open = RwSignal::new(hash == "#drafts");
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let dragging = RwSignal::new(false);
     let _ = window_event_listener(ev::dragover, move |ev| {
