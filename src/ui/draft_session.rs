@@ -119,6 +119,11 @@ impl DraftSession {
         }
     }
 
+    /// When the open draft was last saved (the form page's status line after opening).
+    pub fn open_saved_at(&self) -> String {
+        self.base.with_value(|base| base.saved_at.clone())
+    }
+
     /// Another tab wrote to storage: on the form page only the open draft matters.
     pub fn open_draft_changed(&self, key: Option<String>) {
         self.check_newer_elsewhere(key.as_deref());

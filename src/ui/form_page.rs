@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
 use super::check_result::CHECK_RESULT_ID;
-use super::clock::local_time_of_day;
+use super::clock::{local_time, local_time_of_day};
 use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
@@ -318,7 +318,7 @@ fn bind_draft_status(drafts: DraftSession) {
             SaveStatus::Opened | SaveStatus::Saved { .. } if drafts.memory_only => {
                 ("保存されません".to_owned(), "下書きは保存されません")
             }
-            SaveStatus::Opened => (String::new(), ""),
+            SaveStatus::Opened => (format!("最終保存 {}", local_time(&drafts.open_saved_at())), ""),
             SaveStatus::Saved { at } => (
                 format!("自動保存しました（{}）", local_time_of_day(at)),
                 "下書きを自動保存しています",
