@@ -1,12 +1,11 @@
-// Trunk post_build hook, run in the staging directory before it becomes dist/:
-// 1. moves Trunk's inline start-up script, plus the service-worker client, into a content-hashed
-//    file, so the Content-Security-Policy can forbid inline scripts;
-// 2. writes sw.js with this release's version and file list.
+// Trunk post_build hook, run in the staging directory of each page's build: moves Trunk's inline
+// start-up script, plus the service-worker client, into a content-hashed file, so the
+// Content-Security-Policy can forbid inline scripts. sw.js is written once both pages are built
+// (scripts/build), because it lists the files of the whole site.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeServiceWorker } from './service-worker.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -28,4 +27,4 @@ const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16
 const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
 writeFileSync(join(staging, name), code);
 writeFileSync(htmlPath, html.replace(tag, `<script type="module" src="./${name}" integrity="${integrity}"></script>`));
-console.log(`post-build: ${name}, sw.js version ${writeServiceWorker(staging)}`);
+console.log(`post-build: ${name}`);

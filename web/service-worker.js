@@ -1,7 +1,9 @@
 // Keeps the app usable without a network once it has been opened, and moves to a new release only
-// when the user agrees. tools/post-build.mjs fills in the release's version and file list.
+// when the user agrees. tools/service-worker.mjs fills in the release's version, pages and files.
 // Drafts live in localStorage, which this worker never touches.
 const VERSION = '__VERSION__';
+// The site's pages, deepest first ('./overview/' before './'), and every file to cache.
+const PAGES = __PAGES__;
 const FILES = __FILES__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
@@ -32,9 +34,16 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      // A page always gets this release's index.html, so it never mixes files of two releases.
-      const cached = request.mode === 'navigate' ? await cache.match('./') : await cache.match(request);
+      // A page always gets this release's own copy of itself, so it never mixes files of two
+      // releases; any address under a page's directory is that page.
+      const cached = request.mode === 'navigate' ? await cache.match(pageFor(request.url)) : await cache.match(request);
       return cached || fetch(request);
     }),
   );
 });
+
+function pageFor(address) {
+  const path = new URL(address).pathname;
+  const page = PAGES.find((candidate) => path.startsWith(new URL(candidate, self.registration.scope).pathname));
+  return page ?? './';
+}

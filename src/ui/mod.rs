@@ -22,6 +22,7 @@ mod item_label;
 mod item_link;
 mod item_view;
 mod number_field;
+pub mod overview;
 mod progress_panel;
 mod readiness_report;
 mod review_view;
