@@ -102,6 +102,25 @@ test('files dropped on the page are added to those already loaded', async () => 
   await context.close();
 });
 
+test('files dropped while others are still being read are queued, not lost', async () => {
+  const { context, page, overview } = await openOverview(app);
+  const files = generated.files.map((file) => ({ name: file.name, text: file.buffer.toString('utf8') }));
+  // Both in one turn of the page: the drop lands while the chosen files are being read.
+  await page.evaluate((files) => {
+    const chosen = new DataTransfer();
+    for (const file of files.slice(0, 200)) chosen.items.add(new File([file.text], file.name));
+    const input = document.querySelector('input[type=file][multiple]');
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const dropped = new DataTransfer();
+    for (const file of files.slice(200, 210)) dropped.items.add(new File([file.text], file.name));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForFunction(() => /^210件のファイルを読み込み/.test(document.querySelector('.load-status')?.textContent ?? ''));
+  assert.equal((await overview.fileCounts()).files, 210);
+  await context.close();
+});
+
 test('the printed summary keeps the counts and drops the controls', async () => {
   const { context, page, overview } = await openOverview(app);
   await overview.chooseFiles(generated.files.slice(0, 50));

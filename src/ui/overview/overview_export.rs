@@ -44,9 +44,12 @@ pub fn OverviewExport(state: OverviewState) -> impl IntoView {
         let Ok(filter) = state.filter() else {
             return;
         };
-        let label = match kind {
-            Kind::Hospitals => "病院別回答",
-            Kind::Summary => "集計",
+        // A file of a filtered set says so in its name; which conditions is on the page and in print.
+        let label = match (kind, filter.is_everyone()) {
+            (Kind::Hospitals, true) => "病院別回答",
+            (Kind::Hospitals, false) => "病院別回答_絞り込み",
+            (Kind::Summary, true) => "集計",
+            (Kind::Summary, false) => "集計_絞り込み",
         };
         let name = export_file_name(survey, label, &today_compact(), "csv");
         let encoded = state.collection_untracked(|collection| {

@@ -20,6 +20,8 @@ pub struct LoadProgress {
 pub struct OverviewState {
     pub survey: &'static Survey,
     collection: StoredValue<Collection<'static>>,
+    /// Files given but not yet read.
+    queue: StoredValue<Vec<GivenFile>, LocalStorage>,
     /// Bumped whenever the collection changes: what reads the collection tracks this.
     revision: RwSignal<u64>,
     pub loading: RwSignal<Option<LoadProgress>>,
@@ -35,6 +37,7 @@ impl OverviewState {
         Self {
             survey,
             collection: StoredValue::new(Collection::new(survey)),
+            queue: StoredValue::new_local(Vec::new()),
             revision: RwSignal::new(0),
             loading: RwSignal::new(None),
             conditions: RwSignal::new(Vec::new()),
@@ -61,26 +64,48 @@ impl OverviewState {
             .with(|conditions| AnswerFilter::new(self.survey, conditions))
     }
 
-    /// Adds the files to those already loaded. Another load waits until this one ends.
+    /// Adds the files to those already loaded. Files given while a load runs (dropped meanwhile)
+    /// join the queue and are read after it, never dropped.
     pub fn add_files(&self, files: Vec<GivenFile>) {
-        if files.is_empty() || self.loading.get_untracked().is_some() {
+        if files.is_empty() {
             return;
         }
         let state = *self;
-        let total = files.len();
+        state.queue.update_value(|queue| queue.extend(files));
+        if let Some(progress) = state.loading.get_untracked() {
+            let total = state.queue.with_value(Vec::len) + progress.read;
+            state.loading.set(Some(LoadProgress { total, ..progress }));
+            return;
+        }
+        let total = state.queue.with_value(Vec::len);
         state.loading.set(Some(LoadProgress { read: 0, total }));
         state.last_load.set(None);
         let before = state.collection.with_value(Collection::files_added);
         spawn_local(async move {
             let mut read = 0;
-            read_all(files, |batch| {
-                read += batch.len();
-                state
-                    .collection
-                    .update_value(|collection| add_batch(collection, batch));
-                state.loading.set(Some(LoadProgress { read, total }));
-            })
-            .await;
+            loop {
+                let files = state
+                    .queue
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                if files.is_empty() {
+                    break;
+                }
+                read_all(files, |batch| {
+                    read += batch.len();
+                    state
+                        .collection
+                        .update_value(|collection| add_batch(collection, batch));
+                    let queued = state.queue.with_value(Vec::len);
+                    state.loading.update(|progress| {
+                        if let Some(progress) = progress {
+                            progress.read = read;
+                            progress.total = progress.total.max(read + queued);
+                        }
+                    });
+                })
+                .await;
+            }
             state.loading.set(None);
             state.revision.update(|revision| *revision += 1);
             let added = state.collection.with_value(Collection::files_added) - before;
