@@ -2,6 +2,9 @@
 // duplicates among them, and sees the counts the files hold; filters, saves CSV and prints.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApp } from '../support/browser.mjs';
 import { items, choicesOf, item } from '../support/survey-definition.mjs';
 import { answerFileText, badFiles, generateAnswerFiles } from '../support/answer-files.mjs';
@@ -99,6 +102,23 @@ test('files dropped on the page are added to those already loaded', async () => 
   assert.equal((await overview.fileCounts()).files, 15);
   await page.getByRole('button', { name: 'すべて消去' }).click();
   assert.equal(await page.locator('.file-counts').count(), 0);
+  await context.close();
+});
+
+test('a chosen folder is read to the bottom, files named by their path inside it', async () => {
+  const { context, page, overview } = await openOverview(app);
+  const folder = mkdtempSync(join(tmpdir(), 'overview-'));
+  const root = join(folder, '回答ファイル');
+  mkdirSync(join(root, '北部'), { recursive: true });
+  const files = generated.files.slice(0, 6);
+  files.forEach((file, index) => writeFileSync(join(root, index < 3 ? '北部' : '', file.name), file.buffer));
+  writeFileSync(join(root, '説明.txt'), 'JSONではない');
+  await page.getByLabel('フォルダを選ぶ').setInputFiles(root);
+  await overview.waitUntilCounted();
+  assert.deepEqual(await overview.fileCounts(), { files: 7, hospitals: 6, dropped: 0, rejected: 1 });
+  assert.match(await overview.rejectedList().innerText(), /回答ファイル\/説明\.txt：JSON形式のデータではありません/);
+  assert.ok((await page.locator('.hospital-table .file-name').allInnerTexts()).includes(`回答ファイル/北部/${files[0].name}`));
+  rmSync(folder, { recursive: true, force: true });
   await context.close();
 });
 
