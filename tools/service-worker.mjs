@@ -1,5 +1,5 @@
-// Writes sw.js for a built site: every file of the release (pages in sub-directories included) and
-// a version derived from their contents, so that any change to any file makes a new release.
+// Writes sw.js for a built site: the release's files (the answering page's to cache at install,
+// the other pages' to cache on first use) and a version derived from all of their contents, so that any change to any file makes a new release.
 // `node tools/service-worker.mjs <dir>` does it for an existing directory (scripts/build, and the
 // update test uses it to make a second release).
 import { createHash } from 'node:crypto';
@@ -33,11 +33,15 @@ export function writeServiceWorker(dir) {
     .filter((name) => name === 'index.html' || name.endsWith('/index.html'))
     .map((name) => `./${name.slice(0, -'index.html'.length)}`)
     .sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const assets = files.filter((name) => !name.endsWith('index.html')).map((name) => `./${name}`);
+  // The answering page (the top directory) is cached at install; the other pages on first use.
+  const address = (name) => (name.endsWith('index.html') ? `./${name.slice(0, -'index.html'.length)}` : `./${name}`);
+  const atInstall = files.filter((name) => !name.includes('/')).map(address);
+  const onFirstUse = files.filter((name) => name.includes('/')).map(address);
   const worker = readFileSync(TEMPLATE, 'utf8')
     .replace("'__VERSION__'", JSON.stringify(version))
     .replace('__PAGES__', JSON.stringify(pages))
-    .replace('__FILES__', JSON.stringify([...pages, ...assets]));
+    .replace('__FILES__', JSON.stringify(atInstall))
+    .replace('__ON_FIRST_USE__', JSON.stringify(onFirstUse));
   writeFileSync(join(dir, WORKER), worker);
   return version;
 }

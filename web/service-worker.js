@@ -2,9 +2,12 @@
 // when the user agrees. tools/service-worker.mjs fills in the release's version, pages and files.
 // Drafts live in localStorage, which this worker never touches.
 const VERSION = '__VERSION__';
-// The site's pages, deepest first ('./overview/' before './'), and every file to cache.
+// The site's pages, deepest first ('./overview/' before './'); the answering page's files, cached
+// when the worker installs; and the other pages' files, cached the first time they are used, so a
+// hospital never downloads the overview page it will not open.
 const PAGES = __PAGES__;
 const FILES = __FILES__;
+const ON_FIRST_USE = __ON_FIRST_USE__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
 
@@ -36,8 +39,12 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then(async (cache) => {
       // A page always gets this release's own copy of itself, so it never mixes files of two
       // releases; any address under a page's directory is that page.
-      const cached = request.mode === 'navigate' ? await cache.match(pageFor(request.url)) : await cache.match(request);
-      return cached || fetch(request);
+      const key = request.mode === 'navigate' ? pageFor(request.url) : request;
+      const cached = await cache.match(key);
+      if (cached) return cached;
+      const response = await fetch(request);
+      if (response.ok && isOnFirstUse(typeof key === 'string' ? key : key.url)) await cache.put(key, response.clone());
+      return response;
     }),
   );
 });
@@ -46,4 +53,9 @@ function pageFor(address) {
   const path = new URL(address).pathname;
   const page = PAGES.find((candidate) => path.startsWith(new URL(candidate, self.registration.scope).pathname));
   return page ?? './';
+}
+
+function isOnFirstUse(address) {
+  const path = new URL(address, self.registration.scope).pathname;
+  return ON_FIRST_USE.some((file) => new URL(file, self.registration.scope).pathname === path);
 }
