@@ -1,11 +1,13 @@
 // Benchmark: serves dist/ with gzip as a static host would, drives Debian's Chromium, and prints one
 // JSON object. Medians with min and max; nothing here is a pass/fail test.
-//   node bench/run.mjs [--loads 15] [--keystrokes 200] [--exports 15]
+//   node bench/run.mjs [--loads 15] [--keystrokes 200] [--exports 15] [--overview-runs 15] [--overview-files 10000]
 import { cpus, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { distDir, launchBrowser } from '../e2e/support/browser.mjs';
 import { startStaticServer } from '../tools/static-server.mjs';
 import { SurveyPage } from '../e2e/pages/survey-page.mjs';
+import { generateAnswerFiles } from '../e2e/support/answer-files.mjs';
+import { items } from '../e2e/support/survey-definition.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -14,6 +16,8 @@ const option = (name, fallback) => {
 const LOADS = option('loads', 15);
 const KEYSTROKES = option('keystrokes', 200);
 const EXPORTS = option('exports', 15);
+const OVERVIEW_RUNS = option('overview-runs', 15);
+const OVERVIEW_FILES = option('overview-files', 10000);
 
 function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -114,6 +118,36 @@ for (let run = 0; run < EXPORTS; run += 1) {
 }
 await exportContext.close();
 
+// 4. The overview page: 10,000 answer files chosen at once, from the input's change event until
+//    every file is read, counted and the page has painted the result. Each run on a fresh page.
+const { files: overviewFiles } = generateAnswerFiles(OVERVIEW_FILES, { duplicates: Math.round(OVERVIEW_FILES / 100) });
+const overviewTimes = [];
+for (let run = 0; run < OVERVIEW_RUNS; run += 1) {
+  const { context, page } = await freshPage();
+  await page.goto(`${server.url}overview/`);
+  await page.getByRole('heading', { level: 1, name: '回答ファイルの集計' }).waitFor();
+  await page.evaluate((itemCount) => {
+    window.__overviewTimes = {};
+    window.addEventListener('change', () => { window.__overviewTimes.start = performance.now(); }, { capture: true, once: true });
+    const status = document.querySelector('.load-status');
+    new MutationObserver(() => {
+      if (/集計しました/.test(status.textContent) && !window.__overviewTimes.end) {
+        // Done when every item's counts and the hospital table are on the page, at the next frame.
+        const painted = () => {
+          const shown = document.querySelectorAll('.overview-item').length >= itemCount && document.querySelector('.hospital-table tbody tr');
+          if (shown) window.__overviewTimes.end = performance.now();
+          else requestAnimationFrame(painted);
+        };
+        requestAnimationFrame(painted);
+      }
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  }, items.length);
+  await page.getByLabel('ファイルを選ぶ').setInputFiles(overviewFiles);
+  const times = await (await page.waitForFunction(() => window.__overviewTimes.end && window.__overviewTimes, null, { timeout: 120_000 })).jsonValue();
+  overviewTimes.push(times.end - times.start);
+  await context.close();
+}
+
 await browser.close();
 await server.close();
 
@@ -130,6 +164,11 @@ console.log(
         csv_per_item_utf8: summary(exportTimes.csvPerItemUtf8),
         csv_per_hospital_shift_jis: summary(exportTimes.csvPerHospitalShiftJis),
         note: 'click to download event, as seen from the test driver',
+      },
+      overview_load_and_count_ms: {
+        ...summary(overviewTimes),
+        files: overviewFiles.length,
+        note: 'change event of the file input until every file is read, counted and painted (in-page)',
       },
     },
     null,

@@ -219,6 +219,29 @@ fn a_file_with_nothing_usable_is_refused() {
 }
 
 #[test]
+fn the_time_a_file_was_saved_is_read_when_it_is_a_string() {
+    let survey = common::r6();
+    let answers = common::complete_with_every_branch_open(&survey);
+    let written = write_answer_file(&survey, &answers, AT);
+    assert_eq!(
+        read_answer_file(&survey, &written).map(|l| l.exported_at),
+        Ok(Some(AT.to_owned()))
+    );
+    assert_eq!(
+        read_answer_file(&survey, &file(json!({"Q1-1": "山田"}))).map(|l| l.exported_at),
+        Ok(None),
+        "absent"
+    );
+    let numeric = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6",
+        "exported_at": 20250127, "answers": {"Q1-1": "山田"}});
+    assert_eq!(
+        read_answer_file(&survey, &numeric.to_string()).map(|l| l.exported_at),
+        Ok(None),
+        "not a string"
+    );
+}
+
+#[test]
 fn a_byte_order_mark_is_tolerated() {
     let survey = common::r6();
     let text = format!("\u{feff}{}", file(json!({"Q1-1": "山田"})));

@@ -1,26 +1,47 @@
-// Writes sw.js for a built site: the release's files and a version derived from their contents,
-// so that any change to any file makes a new release. `node tools/service-worker.mjs <dir>` does it
-// for an existing directory (the update test uses that to make a second release).
+// Writes sw.js for a built site: the release's files (the answering page's to cache at install,
+// the other pages' to cache on first use) and a version derived from all of their contents, so that any change to any file makes a new release.
+// `node tools/service-worker.mjs <dir>` does it for an existing directory (scripts/build, and the
+// update test uses it to make a second release).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TEMPLATE = join(fileURLToPath(import.meta.url), '..', '..', 'web', 'service-worker.js');
 const WORKER = 'sw.js';
 
-export function writeServiceWorker(dir) {
-  const files = readdirSync(dir)
-    .filter((name) => name !== WORKER && !name.startsWith('.') && statSync(join(dir, name)).isFile())
+/** Paths relative to `dir`, with '/' separators, sorted: the same list on every machine. */
+function filesUnder(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return filesUnder(dir, path);
+      return entry.isFile() && path !== WORKER ? [path] : [];
+    })
     .sort();
+}
+
+export function writeServiceWorker(dir) {
+  const files = filesUnder(dir);
   const hash = createHash('sha256');
   for (const name of files) hash.update(name).update('\0').update(readFileSync(join(dir, name)));
   const version = hash.digest('hex').slice(0, 16);
-  // './' is the page itself (index.html as served for the directory).
-  const list = ['./', ...files.map((name) => `./${name}`)];
+  // A page is cached under its directory's address ('./', './overview/'), as it is navigated to.
+  // Deepest first, so a navigation picks the most specific page.
+  const pages = files
+    .filter((name) => name === 'index.html' || name.endsWith('/index.html'))
+    .map((name) => `./${name.slice(0, -'index.html'.length)}`)
+    .sort((a, b) => b.length - a.length || a.localeCompare(b));
+  // The answering page (the top directory) is cached at install; the other pages on first use.
+  const address = (name) => (name.endsWith('index.html') ? `./${name.slice(0, -'index.html'.length)}` : `./${name}`);
+  const atInstall = files.filter((name) => !name.includes('/')).map(address);
+  const onFirstUse = files.filter((name) => name.includes('/')).map(address);
   const worker = readFileSync(TEMPLATE, 'utf8')
     .replace("'__VERSION__'", JSON.stringify(version))
-    .replace('__FILES__', JSON.stringify(list));
+    .replace('__PAGES__', JSON.stringify(pages))
+    .replace('__FILES__', JSON.stringify(atInstall))
+    .replace('__ON_FIRST_USE__', JSON.stringify(onFirstUse));
   writeFileSync(join(dir, WORKER), worker);
   return version;
 }
@@ -31,5 +52,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('usage: node tools/service-worker.mjs <built site directory>');
     process.exit(2);
   }
-  console.log(writeServiceWorker(dir));
+  console.log(`sw.js version ${writeServiceWorker(dir)}`);
 }

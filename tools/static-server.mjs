@@ -54,6 +54,12 @@ export async function startStaticServer({ root, base = '/survey/', port = 0, gzi
         return;
       }
       const info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        // As static hosts do: /survey/overview → /survey/overview/, so the page's relative paths resolve.
+        response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+        response.end();
+        return;
+      }
       if (!info || !info.isFile()) {
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
         response.end('not found');
@@ -66,9 +72,9 @@ export async function startStaticServer({ root, base = '/survey/', port = 0, gzi
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        // Hashed file names never change content; index.html and sw.js keep their names across
-        // releases and must always be revalidated.
-        'Cache-Control': ['index.html', 'sw.js'].includes(relative) ? 'no-cache' : 'public, max-age=31536000, immutable',
+        // Hashed file names never change content; the pages (index.html) and sw.js keep their names
+        // across releases and must always be revalidated.
+        'Cache-Control': relative === 'sw.js' || relative.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
       };
       if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
         body = gzipSync(body, { level: 9 });

@@ -1,8 +1,13 @@
 // Keeps the app usable without a network once it has been opened, and moves to a new release only
-// when the user agrees. tools/post-build.mjs fills in the release's version and file list.
+// when the user agrees. tools/service-worker.mjs fills in the release's version, pages and files.
 // Drafts live in localStorage, which this worker never touches.
 const VERSION = '__VERSION__';
+// The site's pages, deepest first ('./overview/' before './'); the answering page's files, cached
+// when the worker installs; and the other pages' files, cached the first time they are used, so a
+// hospital never downloads the overview page it will not open.
+const PAGES = __PAGES__;
 const FILES = __FILES__;
+const ON_FIRST_USE = __ON_FIRST_USE__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
 
@@ -32,13 +37,25 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      // A page always gets this release's page (the form page, or tools.html), so it never mixes
-      // files of two releases.
-      const cached =
-        request.mode === 'navigate'
-          ? (await cache.match(request, { ignoreSearch: true })) || (await cache.match('./'))
-          : await cache.match(request);
-      return cached || fetch(request);
+      // A page always gets this release's own copy of itself, so it never mixes files of two
+      // releases; any address under a page's directory is that page.
+      const key = request.mode === 'navigate' ? pageFor(request.url) : request;
+      const cached = await cache.match(key);
+      if (cached) return cached;
+      const response = await fetch(request);
+      if (response.ok && isOnFirstUse(typeof key === 'string' ? key : key.url)) await cache.put(key, response.clone());
+      return response;
     }),
   );
 });
+
+function pageFor(address) {
+  const path = new URL(address).pathname;
+  const page = PAGES.find((candidate) => path.startsWith(new URL(candidate, self.registration.scope).pathname));
+  return page ?? './';
+}
+
+function isOnFirstUse(address) {
+  const path = new URL(address, self.registration.scope).pathname;
+  return ON_FIRST_USE.some((file) => new URL(file, self.registration.scope).pathname === path);
+}

@@ -7,8 +7,11 @@ if ('serviceWorker' in navigator) {
     window.cyberSurveyUpdateAvailable = true;
     window.dispatchEvent(new Event('cyber-survey-update-available'));
   };
+  // Every page registers the one worker at the site's root (data-app-root on <html>: './' for the
+  // answering page, '../' for the overview page), so one release covers both.
+  const root = document.documentElement.dataset.appRoot || './';
   navigator.serviceWorker
-    .register('./sw.js', { scope: './' })
+    .register(`${root}sw.js`, { scope: root })
     .then((registration) => {
       const watch = (worker) => {
         if (!worker) return;

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { startApp } from '../support/browser.mjs';
 import { item } from '../support/survey-definition.mjs';
 import { OPEN_EVERY_BRANCH, openSurvey } from '../pages/survey-page.mjs';
+import { openOverview } from '../pages/overview-page.mjs';
+import { badFiles, generateAnswerFiles } from '../support/answer-files.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,5 +72,16 @@ test('the draft list, the review and the report have no violation', async () => 
   await tabs.getByRole('button', { name: '対策状況レポート' }).click();
   await page.locator('article.report').waitFor();
   assert.deepEqual(await violations(page), [], 'report');
+  await context.close();
+});
+
+test('the overview page with files, problems and a filter has no WCAG 2.1 A/AA violation', async () => {
+  const { context, page, overview } = await openOverview(app);
+  assert.deepEqual(await violations(page), [], 'before any file');
+  const generated = generateAnswerFiles(60, { duplicates: 6 });
+  await overview.chooseFiles([...generated.files, ...badFiles()]);
+  await overview.addFilter(item('Q2-1'), 'はい');
+  await page.locator('details.file-problems').evaluateAll((all) => all.forEach((details) => { details.open = true; }));
+  assert.deepEqual(await violations(page), []);
   await context.close();
 });

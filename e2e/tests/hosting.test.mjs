@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { distDir, launchBrowser } from '../support/browser.mjs';
+import { distDir, launchBrowser, openPage } from '../support/browser.mjs';
+import { generateAnswerFiles } from '../support/answer-files.mjs';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { item } from '../support/survey-definition.mjs';
 import { openSurvey } from '../pages/survey-page.mjs';
@@ -32,17 +33,23 @@ async function watchViolations(context) {
   });
 }
 
-test('dist/index.html has no inline script and declares the policy', () => {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  assert.ok(scripts.length >= 1);
-  for (const tag of scripts) assert.match(tag, /\bsrc="\.\//, `relative, external script: ${tag}`);
-  assert.match(html, /http-equiv="Content-Security-Policy"/);
-  assert.match(html, /default-src 'self'/);
-  assert.match(html, /connect-src 'self'/);
-  assert.doesNotMatch(html, /(href|src)="(https?:)?\/\//, 'no absolute asset address');
-  for (const name of readdirSync(distDir)) {
-    if (!/\.(js|css|html)$/.test(name)) continue;
+for (const pagePath of ['index.html', 'overview/index.html']) {
+  test(`dist/${pagePath} has no inline script and declares the policy`, () => {
+    const html = readFileSync(join(distDir, pagePath), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.ok(scripts.length >= 1);
+    for (const tag of scripts) assert.match(tag, /\bsrc="\.\//, `relative, external script: ${tag}`);
+    assert.match(html, /http-equiv="Content-Security-Policy"/);
+    assert.match(html, /default-src 'self'/);
+    assert.match(html, /connect-src 'self'/);
+    assert.doesNotMatch(html, /(href|src)="(https?:)?\/\//, 'no absolute asset address');
+  });
+}
+
+test('no built file names another origin', () => {
+  const names = readdirSync(distDir, { recursive: true }).filter((name) => /\.(js|css|html)$/.test(name));
+  assert.ok(names.includes(join('overview', 'index.html')), 'both pages are built');
+  for (const name of names) {
     const text = readFileSync(join(distDir, name), 'utf8');
     // wasm-bindgen's glue quotes one MDN page in an error message; it is text, never fetched.
     const addresses = (text.match(/https?:\/\/[^\s'"`)]+/g) ?? []).filter(
@@ -72,6 +79,27 @@ for (const base of ['/survey/', '/pref/kanagawa/iryo/survey/']) {
     await server.close();
   });
 }
+
+test('the overview page works under a deep sub-path, reached without its trailing slash', async () => {
+  const base = '/pref/kanagawa/iryo/survey/';
+  const server = await serveAt(base);
+  const { context, page, foreignRequests, consoleErrors } = await openPage(server);
+  await watchViolations(context);
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}overview`);
+  await page.getByRole('heading', { level: 1, name: '回答ファイルの集計' }).waitFor();
+  await page.getByLabel('ファイルを選ぶ').setInputFiles(generateAnswerFiles(3).files);
+  await page.waitForFunction(() => /集計しました/.test(document.querySelector('.load-status')?.textContent ?? ''));
+  // The link back to the answering page resolves inside the same sub-path.
+  assert.equal(new URL(await page.getByRole('link', { name: '回答の入力ページ' }).evaluate((a) => a.href)).pathname, base);
+  for (const path of requested) assert.ok(path.startsWith(base), `${path} is under ${base}`);
+  assert.deepEqual(foreignRequests, []);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+  await server.close();
+});
 
 test('the policy is enforced: no inline script runs and nothing can be sent elsewhere', async () => {
   const server = await serveAt('/survey/');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { distDir, launchBrowser } from '../support/browser.mjs';
 import { startStaticServer } from '../../tools/static-server.mjs';
 import { writeServiceWorker } from '../../tools/service-worker.mjs';
+import { generateAnswerFiles } from '../support/answer-files.mjs';
 import { item } from '../support/survey-definition.mjs';
 import { openSurvey } from '../pages/survey-page.mjs';
 
@@ -47,6 +48,35 @@ test('after the first visit the app opens and saves drafts with the network off'
   await survey.choose(item('Q2-1'), 'はい');
   assert.equal(await survey.isShown(item('Q2-2')), true);
   assert.deepEqual(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js/.test(e)), []);
+  await context.close();
+  await server.close();
+});
+
+test('the overview page is cached on its first use, never for a hospital that does not open it', async () => {
+  const server = await serve(distDir);
+  const { context, page, survey } = await openSurvey(server);
+  await waitForServiceWorker(page);
+  const cachedPaths = () =>
+    page.evaluate(async () => {
+      const names = await caches.keys();
+      const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+      return requests.map((request) => new URL(request.url).pathname);
+    });
+  const before = await cachedPaths();
+  assert.ok(before.some((path) => path.endsWith('.wasm')), 'the answering page is cached');
+  assert.deepEqual(before.filter((path) => path.includes('/overview/')), [], 'nothing of the overview page');
+  await page.goto(`${server.url}overview/`);
+  await page.getByRole('heading', { level: 1, name: '回答ファイルの集計' }).waitFor();
+  assert.ok((await cachedPaths()).some((path) => /\/overview\/.*\.wasm$/.test(path)), 'the overview is cached once used');
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: '回答ファイルの集計' }).waitFor();
+  await page.getByLabel('ファイルを選ぶ').setInputFiles(generateAnswerFiles(2).files);
+  await page.waitForFunction(() => /2件のファイルを読み込み/.test(document.querySelector('.load-status')?.textContent ?? ''));
+  // Back to the answering page: its own page, not the overview, though both are cached.
+  await page.goto(server.url);
+  await survey.open(page.url());
+  assert.equal(await page.getByRole('heading', { level: 1, name: '回答ファイルの集計' }).count(), 0);
   await context.close();
   await server.close();
 });

@@ -126,6 +126,9 @@ impl fmt::Display for FileWarning {
 pub struct LoadedFile {
     pub answers: Answers,
     pub warnings: Vec<FileWarning>,
+    /// When the file says it was saved, as written (ISO 8601). The overview of many hospitals keeps
+    /// the newest of two files for the same hospital; `None` when absent or not a string.
+    pub exported_at: Option<String>,
 }
 
 /// Reads an answer file for `survey`. What cannot belong to the survey (unknown items, values of
@@ -170,6 +173,10 @@ pub fn read_answer_file(survey: &Survey, text: &str) -> Result<LoadedFile, FileE
     let mut loaded = LoadedFile {
         answers: Answers::new(),
         warnings: Vec::new(),
+        exported_at: file
+            .get("exported_at")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     };
     for section in ["answers", "invalid"] {
         match file.get(section) {

@@ -143,11 +143,7 @@ pub fn encode_csv(
     encoder: &dyn Fn() -> Cp932Encoder,
 ) -> Result<Vec<u8>, Vec<UnencodableAnswer>> {
     match encoding {
-        CsvEncoding::Utf8WithBom => {
-            let mut bytes = vec![0xEF, 0xBB, 0xBF];
-            bytes.extend_from_slice(text.as_bytes());
-            Ok(bytes)
-        }
+        CsvEncoding::Utf8WithBom => Ok(utf8_with_bom(text)),
         CsvEncoding::ShiftJis => {
             let encoder = encoder();
             encoder
@@ -157,7 +153,16 @@ pub fn encode_csv(
     }
 }
 
-fn unencodable_answers(
+/// The byte order mark first: it is what Excel relies on to read a CSV as UTF-8.
+pub fn utf8_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(3 + text.len());
+    bytes.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
+/// The asked items' answers holding characters Shift_JIS cannot, in survey order.
+pub fn unencodable_answers(
     survey: &Survey,
     answers: &Answers,
     encoder: &Cp932Encoder,

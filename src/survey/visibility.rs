@@ -19,7 +19,8 @@ impl Visibility {
             let is_asked = match &item.when {
                 None => true,
                 Some(condition) => {
-                    asked.contains(&condition.item) && condition_holds(condition, answers)
+                    asked.contains(&condition.item)
+                        && condition_holds(condition, answers.get(&condition.item))
                 }
             };
             if is_asked {
@@ -34,8 +35,10 @@ impl Visibility {
     }
 }
 
-fn condition_holds(condition: &Condition, answers: &Answers) -> bool {
-    match (&condition.test, answers.get(&condition.item)) {
+/// Whether the answer of the item a condition names passes its test (whether that item is asked
+/// is the caller's to check).
+pub fn condition_holds(condition: &Condition, answer: Option<&Answer>) -> bool {
+    match (&condition.test, answer) {
         (ConditionTest::Equals(value), Some(Answer::Choice(chosen))) => chosen == value,
         (ConditionTest::Includes(value), Some(Answer::Choices(chosen))) => chosen.contains(value),
         _ => false,

@@ -58,7 +58,7 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
     });
     let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
 
-    // Opened from the form page's links (tools.html#review, #report, #drafts, #files, #export).
+    // Opened from the form page's links (tools/#review, #report, #drafts, #files, #export).
     let hash = window().location().hash().unwrap_or_default();
     let screen = RwSignal::new(match hash.as_str() {
         "#review" => Screen::Review,

@@ -40,6 +40,8 @@ mod item_link;
 mod item_view;
 #[cfg(feature = "tools")]
 mod number_field;
+#[cfg(feature = "tools")]
+pub mod overview;
 mod progress_panel;
 #[cfg(feature = "tools")]
 mod readiness_report;

@@ -1,0 +1,36 @@
+// Size budget check, run by scripts/test after the release build: the gzip size of everything a
+// page loads on a first visit (the page, the files it links, and for the answering page sw.js,
+// which registering the service worker fetches). Deterministic: the built files' gzip -9 sizes,
+// as tools/static-server.mjs sends them. Fails (exit 1) when a page is over its budget.
+//   node tools/size-check.mjs [dist]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+// Issue 7 sets 100 KB for the answering page; it is not met yet (README, 「大きさ」). Until it is,
+// these budgets hold today's sizes with a small margin so that nothing grows unnoticed; each is
+// lowered as the page shrinks, never raised without a reason written here.
+const PAGES = [
+  { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 266_000 },
+  { name: '集計ページ', dir: 'overview', extra: [], budget: 220_000 },
+];
+
+const dist = process.argv[2] ?? 'dist';
+let failed = false;
+for (const page of PAGES) {
+  const html = readFileSync(join(dist, page.dir, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((match) => match[1]);
+  const files = ['index.html', ...new Set(linked), ...page.extra];
+  let total = 0;
+  const sizes = files.map((name) => {
+    const path = join(dist, page.dir === '.' ? '' : page.dir, name);
+    const gzip = gzipSync(readFileSync(path), { level: 9 }).length;
+    total += gzip;
+    return `  ${String(gzip).padStart(8)}  ${name}`;
+  });
+  const over = total > page.budget;
+  failed ||= over;
+  console.log(`${page.name}（${page.dir === '.' ? '' : page.dir + '/'}index.html）: ${total} バイト（gzip）／予算 ${page.budget} バイト ${over ? '— 予算超過' : '— 予算内'}`);
+  console.log(sizes.join('\n'));
+}
+process.exit(failed ? 1 : 0);
