@@ -54,7 +54,10 @@ fn main() {
             .unwrap_or_else(|error| fail(&format!("html を書けません: {error}")));
         // Where Trunk's post-build hook picks it up (not committed: see .gitignore).
         let _ = fs::create_dir_all("web/generated");
-        let _ = fs::write(format!("web/generated/{}.html", survey.id.to_lowercase()), &html);
+        let _ = fs::write(
+            format!("web/generated/{}.html", survey.id.to_lowercase()),
+            &html,
+        );
         fs::write(Path::new(&out_dir).join(generated), code)
             .unwrap_or_else(|error| fail(&format!("{generated} を書けません: {error}")));
     }
@@ -226,7 +229,10 @@ fn blocks_html(blocks: &[Block]) -> String {
             Block::Reference(t) => h += &format!("<p class=\"guide-reference\">{}</p>", esc(t)),
             Block::Source(t) => h += &format!("<p class=\"guide-source\">{}</p>", esc(t)),
             Block::Quote(t) => {
-                h += &format!("<blockquote class=\"guide-quote\"><p>{}</p></blockquote>", esc(t))
+                h += &format!(
+                    "<blockquote class=\"guide-quote\"><p>{}</p></blockquote>",
+                    esc(t)
+                )
             }
             Block::List(items) => {
                 h += "<ul class=\"guide-list\">";
@@ -317,7 +323,11 @@ fn item_html(item: &Item) -> String {
     let described_by = described.join(" ");
     let mut h = format!(
         "<div class=\"item{}\" id=\"item-{id}\"{}>",
-        if item.when.is_some() { " item-follow-up" } else { "" },
+        if item.when.is_some() {
+            " item-follow-up"
+        } else {
+            ""
+        },
         // Follow-up items are not asked until their parent is answered.
         if item.when.is_some() { " hidden" } else { "" },
     );
@@ -332,7 +342,11 @@ fn item_html(item: &Item) -> String {
         h += &format!("<p class=\"item-lead\" id=\"lead-{id}\">{}</p>", esc(lead));
     }
     h += "<div class=\"item-control\">";
-    let required = if item.required { " aria-required=\"true\"" } else { "" };
+    let required = if item.required {
+        " aria-required=\"true\""
+    } else {
+        ""
+    };
     match &item.answer {
         AnswerKind::Text { .. } => {
             h += &format!(
@@ -352,18 +366,32 @@ fn item_html(item: &Item) -> String {
         }
         AnswerKind::YesNo | AnswerKind::Single { .. } | AnswerKind::Multiple { .. } => {
             let choices: Vec<String> = match &item.answer {
-                AnswerKind::Single { choices } | AnswerKind::Multiple { choices } => choices.clone(),
+                AnswerKind::Single { choices } | AnswerKind::Multiple { choices } => {
+                    choices.clone()
+                }
                 _ => vec!["はい".to_owned(), "いいえ".to_owned()],
             };
             let role = if several { "" } else { " role=\"radiogroup\"" };
-            let req = if !several && item.required { " aria-required=\"true\"" } else { "" };
+            let req = if !several && item.required {
+                " aria-required=\"true\""
+            } else {
+                ""
+            };
             h += &format!(
                 "<fieldset class=\"choice-group\"{role} aria-labelledby=\"legend-{id}\"{req} aria-describedby=\"{described_by}\"><legend class=\"item-title\" id=\"legend-{id}\">{}</legend><div class=\"{}\">",
                 title_html(item),
-                if choices.len() <= 2 { "choices choices-inline" } else { "choices" }
+                if choices.len() <= 2 {
+                    "choices choices-inline"
+                } else {
+                    "choices"
+                }
             );
             for (index, choice) in choices.iter().enumerate() {
-                let control = if index == 0 { format!("field-{id}") } else { format!("field-{id}-{index}") };
+                let control = if index == 0 {
+                    format!("field-{id}")
+                } else {
+                    format!("field-{id}-{index}")
+                };
                 let kind = if several {
                     "type=\"checkbox\"".to_owned()
                 } else {
@@ -408,7 +436,13 @@ fn lean_code(survey: &Survey) -> String {
         }
         f.push(t.to_owned());
     };
-    for t in [&survey.id, &survey.file_label, &survey.guideline, &survey.respondent_item, &survey.hospital_item] {
+    for t in [
+        &survey.id,
+        &survey.file_label,
+        &survey.guideline,
+        &survey.respondent_item,
+        &survey.hospital_item,
+    ] {
         push(&mut f, t);
     }
     push(&mut f, &survey.sections.len().to_string());
@@ -426,7 +460,14 @@ fn lean_code(survey: &Survey) -> String {
                 }
                 AnswerKind::YesNo => push(&mut f, "Y"),
                 AnswerKind::Single { choices } | AnswerKind::Multiple { choices } => {
-                    push(&mut f, if matches!(item.answer, AnswerKind::Single { .. }) { "S" } else { "M" });
+                    push(
+                        &mut f,
+                        if matches!(item.answer, AnswerKind::Single { .. }) {
+                            "S"
+                        } else {
+                            "M"
+                        },
+                    );
                     push(&mut f, &choices.len().to_string());
                     for c in choices {
                         push(&mut f, c);
@@ -463,10 +504,13 @@ fn lean_code(survey: &Survey) -> String {
                         push(&mut f, &n.to_string());
                     }
                 }
-                push(&mut f, match a.level {
-                    AdvisoryLevel::Shortfall => "S",
-                    AdvisoryLevel::Note => "N",
-                });
+                push(
+                    &mut f,
+                    match a.level {
+                        AdvisoryLevel::Shortfall => "S",
+                        AdvisoryLevel::Note => "N",
+                    },
+                );
             }
         }
     }

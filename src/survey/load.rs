@@ -40,34 +40,65 @@ fn decode_lean(text: &str) -> Survey {
         sections: Vec::new(),
     };
     for _ in 0..number(&mut next) {
-        let mut section = Section { id: next(), title: String::new(), items: Vec::new() };
+        let mut section = Section {
+            id: next(),
+            title: String::new(),
+            items: Vec::new(),
+        };
         for _ in 0..number(&mut next) {
             let id = next();
             let item_number = next();
             let required = next() == "1";
             let answer = match next().as_str() {
-                "T" => AnswerKind::Text { max_chars: number(&mut next) as usize },
+                "T" => AnswerKind::Text {
+                    max_chars: number(&mut next) as usize,
+                },
                 "Y" => AnswerKind::YesNo,
                 kind @ ("S" | "M") => {
                     let choices = (0..number(&mut next)).map(|_| next()).collect();
-                    if kind == "S" { AnswerKind::Single { choices } } else { AnswerKind::Multiple { choices } }
+                    if kind == "S" {
+                        AnswerKind::Single { choices }
+                    } else {
+                        AnswerKind::Multiple { choices }
+                    }
                 }
-                _ => AnswerKind::Integer { min: number(&mut next), max: number(&mut next), unit: next() },
+                _ => AnswerKind::Integer {
+                    min: number(&mut next),
+                    max: number(&mut next),
+                    unit: next(),
+                },
             };
             let when = match next().as_str() {
                 "-" => None,
                 kind => {
                     let item = next();
                     let value = next();
-                    let test = if kind == "E" { ConditionTest::Equals(value) } else { ConditionTest::Includes(value) };
+                    let test = if kind == "E" {
+                        ConditionTest::Equals(value)
+                    } else {
+                        ConditionTest::Includes(value)
+                    };
                     Some(Condition { item, test })
                 }
             };
             let advisories = (0..number(&mut next))
                 .map(|_| {
-                    let when = if next() == "E" { AdvisoryTest::Equals(next()) } else { AdvisoryTest::Below(number(&mut next)) };
-                    let level = if next() == "S" { AdvisoryLevel::Shortfall } else { AdvisoryLevel::Note };
-                    Advisory { when, level, message: String::new(), reference: String::new() }
+                    let when = if next() == "E" {
+                        AdvisoryTest::Equals(next())
+                    } else {
+                        AdvisoryTest::Below(number(&mut next))
+                    };
+                    let level = if next() == "S" {
+                        AdvisoryLevel::Shortfall
+                    } else {
+                        AdvisoryLevel::Note
+                    };
+                    Advisory {
+                        when,
+                        level,
+                        message: String::new(),
+                        reference: String::new(),
+                    }
                 })
                 .collect();
             section.items.push(Item {

@@ -114,7 +114,11 @@ impl DraftSession {
                     .form
                     .answers
                     .with(|a| a.text(&self.form.survey.hospital_item).trim().to_owned());
-                if hospital.is_empty() { crate::draft::summary::UNNAMED_DRAFT.to_owned() } else { hospital }
+                if hospital.is_empty() {
+                    crate::draft::summary::UNNAMED_DRAFT.to_owned()
+                } else {
+                    hospital
+                }
             }
         }
     }

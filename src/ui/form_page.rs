@@ -17,13 +17,14 @@ use super::form_state::FormState;
 use super::progress_panel::describe_progress;
 use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
 
-
 fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
 }
 
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn item_of(target: &web_sys::Element) -> Option<String> {
@@ -67,8 +68,18 @@ pub fn start() {
 /// Every event the page handles, by one listener on the window (event delegation): one closure
 /// in the wasm instead of one per event type.
 const EVENTS: &[&str] = &[
-    "input", "change", "focusout", "submit", "click", "pointerdown", "pointerup", "pointercancel",
-    "pagehide", "visibilitychange", "storage", "cyber-survey-update-available",
+    "input",
+    "change",
+    "focusout",
+    "submit",
+    "click",
+    "pointerdown",
+    "pointerup",
+    "pointercancel",
+    "pagehide",
+    "visibilitychange",
+    "storage",
+    "cyber-survey-update-available",
 ];
 
 fn listen(state: FormState, drafts: DraftSession) {
@@ -83,7 +94,9 @@ fn listen(state: FormState, drafts: DraftSession) {
     );
     Effect::new(move |_| set_hidden("update-notice", !update_ready.get()));
     let handler = move |ev: web_sys::Event| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let input = target
             .clone()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -104,14 +117,18 @@ fn listen(state: FormState, drafts: DraftSession) {
                 match input.type_().as_str() {
                     "radio" => state.set_choice(&id, input.value()),
                     "checkbox" => state.set_ticked(item, &input.value(), input.checked()),
-                    _ if matches!(item.answer, AnswerKind::Integer { .. }) => state.settle_number(&id),
+                    _ if matches!(item.answer, AnswerKind::Integer { .. }) => {
+                        state.settle_number(&id)
+                    }
                     _ => {}
                 }
             }
             // Leaving the control (not moving between its own radio buttons) makes its error due.
             "focusout" => {
                 let Some(target) = target else { return };
-                let Some(area) = target.closest(".item-control").ok().flatten() else { return };
+                let Some(area) = target.closest(".item-control").ok().flatten() else {
+                    return;
+                };
                 let still_inside = ev
                     .dyn_ref::<web_sys::FocusEvent>()
                     .and_then(|ev| ev.related_target())
@@ -137,7 +154,9 @@ fn listen(state: FormState, drafts: DraftSession) {
                     }
                     return;
                 }
-                let Ok(Some(button)) = target.closest("button") else { return };
+                let Ok(Some(button)) = target.closest("button") else {
+                    return;
+                };
                 match button.id().as_str() {
                     "check-button" => check(),
                     "take-newer" => drafts.take_newer(),
@@ -160,7 +179,9 @@ fn listen(state: FormState, drafts: DraftSession) {
             "pagehide" => drafts.save_now(),
             "visibilitychange" if document().hidden() => drafts.save_now(),
             "storage" => {
-                let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(|ev| ev.key());
+                let key = ev
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(|ev| ev.key());
                 drafts.open_draft_changed(key);
             }
             "cyber-survey-update-available" => update_ready.set(true),
@@ -244,18 +265,21 @@ fn bind_items(state: FormState) {
                 }
             }
         });
-
     });
 }
 
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
     let li = format!("nav-{}", section.id);
     Effect::new(move |_| {
-        let p = state
-            .answers
-            .with(|a| state.visibility.with(|v| Progress::of(&section.items, a, v)));
+        let p = state.answers.with(|a| {
+            state
+                .visibility
+                .with(|v| Progress::of(&section.items, a, v))
+        });
         if let Some(li) = element(&li) {
-            let _ = li.class_list().toggle_with_force("section-done", p.is_complete());
+            let _ = li
+                .class_list()
+                .toggle_with_force("section-done", p.is_complete());
             if let Ok(Some(count)) = li.query_selector(".nav-count") {
                 let text = if p.is_complete() {
                     "回答済み".to_owned()
@@ -268,14 +292,14 @@ fn bind_section_count(state: FormState, section: &'static crate::survey::Section
     });
 }
 
-
 // ---- The page's dynamic panels, as effects over static markup (no `view!` on this page). ----
 
 fn set_text(id: &str, text: &str) {
-    if let Some(e) = element(id) {
-        if e.text_content().as_deref() != Some(text) {
-            e.set_text_content(Some(text));
-        }
+    // Writing only a changed text keeps screen readers from re-announcing live regions.
+    if let Some(e) = element(id)
+        && e.text_content().as_deref() != Some(text)
+    {
+        e.set_text_content(Some(text));
     }
 }
 
@@ -318,12 +342,18 @@ fn bind_draft_status(drafts: DraftSession) {
             SaveStatus::Opened | SaveStatus::Saved { .. } if drafts.memory_only => {
                 ("保存されません".to_owned(), "下書きは保存されません")
             }
-            SaveStatus::Opened => (format!("最終保存 {}", local_time(&drafts.open_saved_at())), ""),
+            SaveStatus::Opened => (
+                format!("最終保存 {}", local_time(&drafts.open_saved_at())),
+                "",
+            ),
             SaveStatus::Saved { at } => (
                 format!("自動保存しました（{}）", local_time_of_day(at)),
                 "下書きを自動保存しています",
             ),
-            SaveStatus::Failed(_) => ("保存できませんでした".to_owned(), "下書きを保存できませんでした"),
+            SaveStatus::Failed(_) => (
+                "保存できませんでした".to_owned(),
+                "下書きを保存できませんでした",
+            ),
             SaveStatus::NewerElsewhere(_) => (
                 "別のタブで更新されています".to_owned(),
                 "別のタブでこの下書きが更新されました",
@@ -345,7 +375,10 @@ fn bind_draft_status(drafts: DraftSession) {
         };
         set_hidden("save-failed", failure.is_none());
         set_text("save-failed-text", failure.as_deref().unwrap_or(""));
-        set_hidden("newer-elsewhere", !matches!(status, SaveStatus::NewerElsewhere(_)));
+        set_hidden(
+            "newer-elsewhere",
+            !matches!(status, SaveStatus::NewerElsewhere(_)),
+        );
         if let Some(reason) = drafts.unavailable_reason.get_value() {
             set_hidden("storage-unavailable", false);
             set_text("storage-unavailable", &reason.to_string());
@@ -362,7 +395,9 @@ fn bind_draft_status(drafts: DraftSession) {
 fn bind_check_summary(state: FormState) {
     let survey = state.survey;
     Effect::new(move |_| {
-        let Some(area) = element(CHECK_RESULT_ID) else { return };
+        let Some(area) = element(CHECK_RESULT_ID) else {
+            return;
+        };
         if !state.check_requested.get() {
             area.set_inner_html("");
             return;
@@ -395,7 +430,11 @@ fn bind_check_summary(state: FormState) {
         let summary = make("div", "error-summary", "");
         let _ = summary.set_attribute("role", "alert");
         let _ = summary.set_attribute("aria-labelledby", "error-summary-title");
-        let title = make("h2", "", &format!("回答内容を確認してください（{}件）", problems.len()));
+        let title = make(
+            "h2",
+            "",
+            &format!("回答内容を確認してください（{}件）", problems.len()),
+        );
         title.set_id("error-summary-title");
         let _ = summary.append_child(&title);
         let list = make("ul", "", "");
