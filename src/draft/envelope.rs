@@ -2,7 +2,6 @@
 //! what an earlier one wrote (by migration) and refuse what a later one wrote (rather than misread
 //! it and destroy newer work).
 
-
 use super::error::DraftError;
 use super::json::{self, Json, write_string};
 use crate::survey::{Answer, Answers};
@@ -122,7 +121,8 @@ impl Draft {
                 expected: survey.to_owned(),
             });
         }
-        let damaged = || DraftError::Damaged("必要な項目が欠けているか、値の形式が違います".to_owned());
+        let damaged =
+            || DraftError::Damaged("必要な項目が欠けているか、値の形式が違います".to_owned());
         let text_of = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_owned);
         let (name, app_version, created_at, saved_at, revision) = if version == 1 {
             // Version 1 was the minimal envelope (format, version, survey, answers, optionally
@@ -142,27 +142,48 @@ impl Draft {
                 text_of("app_version").ok_or_else(damaged)?,
                 text_of("created_at").ok_or_else(damaged)?,
                 text_of("saved_at").ok_or_else(damaged)?,
-                value.get("revision").and_then(Json::as_u64).ok_or_else(damaged)?,
+                value
+                    .get("revision")
+                    .and_then(Json::as_u64)
+                    .ok_or_else(damaged)?,
             )
         };
         let mut answers = Answers::new();
         match value.get("answers") {
             None if version == 1 => {}
             Some(Json::Object(fields)) => {
-                for (id, answer) in fields {
+                // A repeated item id keeps its last answer, as serde_json read it: from the end,
+                // skipping ids already read, so an earlier copy is not even checked.
+                for (id, answer) in fields.iter().rev() {
+                    if answers.get(id).is_some() {
+                        continue;
+                    }
                     let answer = match answer {
-                        Json::Object(tagged) if tagged.len() == 1 => match &tagged[0] {
-                            (tag, Json::String(text)) if tag == "text" => Answer::Text(text.clone()),
-                            (tag, Json::String(choice)) if tag == "choice" => Answer::Choice(choice.clone()),
-                            (tag, Json::Array(items)) if tag == "choices" => Answer::Choices(
-                                items
-                                    .iter()
-                                    .map(|c| c.as_str().map(str::to_owned))
-                                    .collect::<Option<Vec<_>>>()
-                                    .ok_or_else(damaged)?,
-                            ),
-                            _ => return Err(damaged()),
-                        },
+                        // One tag, possibly repeated (the last counts, as above).
+                        Json::Object(tagged)
+                            if tagged
+                                .iter()
+                                .all(|(tag, _)| Some(tag) == tagged.first().map(|(t, _)| t)) =>
+                        {
+                            match tagged.last() {
+                                Some((tag, Json::String(text))) if tag == "text" => {
+                                    Answer::Text(text.clone())
+                                }
+                                Some((tag, Json::String(choice))) if tag == "choice" => {
+                                    Answer::Choice(choice.clone())
+                                }
+                                Some((tag, Json::Array(items))) if tag == "choices" => {
+                                    Answer::Choices(
+                                        items
+                                            .iter()
+                                            .map(|c| c.as_str().map(str::to_owned))
+                                            .collect::<Option<Vec<_>>>()
+                                            .ok_or_else(damaged)?,
+                                    )
+                                }
+                                _ => return Err(damaged()),
+                            }
+                        }
                         _ => return Err(damaged()),
                     };
                     answers.insert(id.clone(), answer);

@@ -39,7 +39,11 @@ impl Json {
 
 /// Parses a whole JSON text; `None` if it is not JSON.
 pub fn parse(text: &str) -> Option<Json> {
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0, depth: 0 };
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
     let value = reader.value()?;
     reader.space();
     (reader.at == reader.bytes.len()).then_some(value)
@@ -77,11 +81,17 @@ impl Reader<'_> {
 
     fn value(&mut self) -> Option<Json> {
         self.space();
-        self.depth += 1;
-        if self.depth > 128 {
-            return None;
+        let first = *self.bytes.get(self.at)?;
+        // Nesting is bounded (recursion would overflow the stack) where serde_json bounds it:
+        // 127 arrays or objects deep.
+        let container = matches!(first, b'[' | b'{');
+        if container {
+            self.depth += 1;
+            if self.depth >= 128 {
+                return None;
+            }
         }
-        let value = match *self.bytes.get(self.at)? {
+        let value = match first {
             b'n' => self.word("null", Json::Null),
             b't' => self.word("true", Json::Bool(true)),
             b'f' => self.word("false", Json::Bool(false)),
@@ -125,51 +135,93 @@ impl Reader<'_> {
             }
             _ => self.number(),
         };
-        self.depth -= 1;
+        if container {
+            self.depth -= 1;
+        }
         value
     }
 
     /// A number by the JSON grammar, kept as written. Not parsed as a float: that would link
-    /// the float parser's tables (about 12 KB).
+    /// the float parser's tables (about 12 KB). Refused, as serde_json refuses it, when its
+    /// magnitude rounds beyond `f64::MAX`, judged from its digits and exponent alone.
     fn number(&mut self) -> Option<Json> {
         let start = self.at;
-        let digits = |reader: &mut Self| {
-            let from = reader.at;
-            while matches!(reader.bytes.get(reader.at), Some(b'0'..=b'9')) {
+        // Digits from `at`: how many, how many before the first non-zero one, and the first 17
+        // significant ones (enough to place a number against the limit below).
+        let digits = |reader: &mut Self, significant: &mut Vec<u8>| {
+            let (from, mut zeros) = (reader.at, 0);
+            while let Some(&digit @ b'0'..=b'9') = reader.bytes.get(reader.at) {
+                if significant.is_empty() && digit == b'0' {
+                    zeros += 1;
+                } else if significant.len() < 17 {
+                    significant.push(digit);
+                } else if significant.len() == 17 && digit != b'0' {
+                    // Only whether anything follows the 17 digits matters for the comparison.
+                    significant.push(b'1');
+                }
                 reader.at += 1;
             }
-            reader.at > from
+            (reader.at - from, zeros)
         };
+        let mut significant = Vec::new();
         if self.bytes.get(self.at) == Some(&b'-') {
             self.at += 1;
         }
-        let int_start = self.at;
-        if !digits(self) || (self.bytes[int_start] == b'0' && self.at - int_start > 1) {
+        let (whole, whole_zeros) = digits(self, &mut significant);
+        if whole == 0 || (whole_zeros > 0 && whole > 1) {
             return None;
         }
+        // The decimal exponent of the leading significant digit, plus one.
+        let mut magnitude = (whole - whole_zeros) as i64;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
-            if !digits(self) {
+            let leading = significant.is_empty();
+            let (fraction, zeros) = digits(self, &mut significant);
+            if fraction == 0 {
                 return None;
+            }
+            if leading {
+                magnitude -= zeros as i64;
             }
         }
         if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
             self.at += 1;
+            let negative = self.bytes.get(self.at) == Some(&b'-');
             if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
                 self.at += 1;
             }
-            if !digits(self) {
+            let from = self.at;
+            let mut exponent: i64 = 0;
+            while let Some(&digit @ b'0'..=b'9') = self.bytes.get(self.at) {
+                exponent = exponent
+                    .saturating_mul(10)
+                    .saturating_add(i64::from(digit - b'0'));
+                self.at += 1;
+            }
+            if self.at == from {
                 return None;
             }
+            magnitude = magnitude.saturating_add(if negative { -exponent } else { exponent });
+        }
+        // Halfway between f64::MAX and the next power of two, 1.7976931348623158079e308: from
+        // there a float rounds to infinity, which serde_json reports as out of range.
+        const LIMIT: &[u8] = b"17976931348623158";
+        let too_big = !significant.is_empty()
+            && (magnitude > 309 || (magnitude == 309 && significant.as_slice() >= LIMIT));
+        if too_big {
+            return None;
         }
         let text = std::str::from_utf8(self.bytes.get(start..self.at)?).ok()?;
         Some(Json::Number(text.to_owned()))
     }
 
+    /// Four hex digits, exactly: `from_str_radix` alone would also take a sign ("\\u+041").
     fn hex4(&mut self) -> Option<u32> {
-        let digits = std::str::from_utf8(self.bytes.get(self.at..self.at + 4)?).ok()?;
+        let digits = self.bytes.get(self.at..self.at + 4)?;
         self.at += 4;
-        u32::from_str_radix(digits, 16).ok()
+        digits.iter().try_fold(0, |code, &digit| {
+            Some(code << 4 | char::from(digit).to_digit(16)?)
+        })
     }
 
     fn string(&mut self) -> Option<String> {
