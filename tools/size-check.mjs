@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// Issue 7 sets 100 KB for the answering page; it is not met yet (README, 「大きさ」). Until it is,
-// these budgets hold today's sizes with a small margin so that nothing grows unnoticed; each is
-// lowered as the page shrinks, never raised without a reason written here.
+// Issue 7 sets 100 KB for the answering page, the first load: it holds only the form (static
+// markup and a wasm without Leptos's renderer), so its budget is the issue's. The other pages load
+// only when opened and are cached then; their budgets hold today's sizes with a small margin so
+// that nothing grows unnoticed, lowered as they shrink, never raised without a reason written here.
 const PAGES = [
-  { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 266_000 },
+  { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 100_000 },
+  { name: '下書き・ファイル・確認ページ', dir: 'tools', extra: [], budget: 261_132 },
   { name: '集計ページ', dir: 'overview', extra: [], budget: 220_000 },
 ];
 
