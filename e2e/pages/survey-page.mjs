@@ -117,12 +117,35 @@ export class SurveyPage {
     return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
   }
 
+  /** Whether the tools page (tools/) is open, rather than the answering page. */
+  onTools() {
+    return new URL(this.page.url()).pathname.includes('/tools/');
+  }
+
+  /**
+   * The draft list, files, CSV, review and report are on the tools page: goes there by the
+   * answering page's link named `linkName`, as a user would (the answering page saves the draft as
+   * it is left). Does nothing on the tools page already.
+   */
+  async openTools(linkName) {
+    if (this.onTools()) return;
+    await this.page.getByRole('link', { name: linkName, exact: true }).first().click();
+    await this.page.waitForURL(/\/tools\//);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  /** The CSV export panel, on the tools page. */
+  async openExportPanel() {
+    await this.openTools('G-MIS 用の回答ファイル（CSV）を出力する');
+    return this.exportPanel();
+  }
+
   exportPanel() {
     return this.page.locator('.export-panel');
   }
 
   async saveCsv({ layout, encoding } = {}) {
-    const panel = this.exportPanel();
+    const panel = await this.openExportPanel();
     if (layout) await panel.getByRole('radio', { name: layout }).check();
     if (encoding) await panel.getByRole('radio', { name: encoding }).check();
     return this.download(panel.getByRole('button', { name: 'CSVファイルに保存' }));
@@ -147,6 +170,7 @@ export class SurveyPage {
   }
 
   async openDraftList() {
+    await this.openTools('下書きの一覧・切り替え');
     const toggle = this.page.getByRole('button', { name: '下書きの一覧・切り替え' });
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     return this.page.locator('#draft-list');
@@ -175,11 +199,13 @@ export class SurveyPage {
 
   /** Chooses files in the file picker: [{name, mimeType, buffer}]. */
   async loadFiles(files) {
+    await this.openTools('JSONファイルの保存・読み込み');
     await this.page.locator('.file-button input[type=file]').setInputFiles(files);
   }
 
   /** Saves the answers as JSON through the UI and returns the file's name and text. */
   async saveJson() {
+    await this.openTools('JSONファイルの保存・読み込み');
     const { name, bytes } = await this.download(this.page.getByRole('button', { name: 'JSONファイルに保存' }));
     return { name, text: bytes.toString('utf8') };
   }

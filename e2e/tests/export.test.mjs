@@ -52,8 +52,9 @@ test('the one-row-per-hospital CSV in Shift_JIS decodes to a header of item ids 
 test('an incomplete survey warns with links to what is missing before the CSV is saved', async () => {
   const { context, page, survey } = await openSurvey(app);
   await survey.fill(item('Q1-2'), '〇〇病院');
-  await survey.exportPanel().getByRole('button', { name: 'CSVファイルに保存' }).click();
-  const warning = survey.exportPanel().getByRole('alert');
+  const panel = await survey.openExportPanel();
+  await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
+  const warning = panel.getByRole('alert');
   assert.match(await warning.innerText(), /未回答または確認が必要な設問が17件あります。/);
   assert.equal(await warning.getByRole('link').count(), 17);
   await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
@@ -69,7 +70,7 @@ test('characters Shift_JIS cannot hold are named, never replaced, and UTF-8 is o
   const { context, survey } = await openSurvey(app);
   await survey.fillCompleteSurvey();
   await survey.fill(item('Q1-1'), '𠮷田 太郎');
-  const panel = survey.exportPanel();
+  const panel = await survey.openExportPanel();
   await panel.getByRole('radio', { name: /^Shift_JIS/ }).check();
   await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
   const refusal = panel.getByRole('alert');
