@@ -185,7 +185,7 @@ fn block_code(block: &Block) -> String {
 
 fn lean_survey(survey: &Survey) -> Survey {
     let mut lean = survey.clone();
-    lean.title.clear();
+    // The title stays: the answer file the form page writes when storage fails carries it.
     lean.period.clear();
     lean.answer_method.clear();
     lean.guide.clear();
@@ -438,6 +438,7 @@ fn lean_code(survey: &Survey) -> String {
     };
     for t in [
         &survey.id,
+        &survey.title,
         &survey.file_label,
         &survey.guideline,
         &survey.respondent_item,

@@ -210,6 +210,17 @@ export class SurveyPage {
     return { name, text: bytes.toString('utf8') };
   }
 
+  /**
+   * When the browser will not keep drafts, the answering page offers the answer file itself (the
+   * tools page would open without the answers): saves it by that button.
+   */
+  async saveJsonHere() {
+    const { name, bytes } = await this.download(
+      this.page.getByRole('button', { name: '回答をJSONファイルに保存する' }),
+    );
+    return { name, text: bytes.toString('utf8') };
+  }
+
   /** Everything the app keeps in localStorage, by key. */
   storedEntries() {
     return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));

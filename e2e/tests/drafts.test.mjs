@@ -161,8 +161,26 @@ test('with storage disabled the page says so and the form still works', async ()
   assert.equal(await survey.isShown(item('Q2-2')), true);
   assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
   assert.equal(await survey.saveStatus().innerText(), '保存されません');
-  const saved = await survey.saveJson();
-  assert.match(saved.text, /山田 太郎/);
+  // Leaving for the tools page would lose the answers: the browser asks first.
+  // (The click completes only once the dialog is answered, so it is answered from its event.)
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      await dialog.dismiss();
+      resolve(dialog.type());
+    });
+  });
+  await page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(survey.onTools(), false);
+  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
+  const saved = await survey.saveJsonHere();
+  assert.match(saved.name, /^R6_サイバーセキュリティ調査_病院名未入力_\d{8}\.json$/);
+  const file = JSON.parse(saved.text);
+  assert.equal(file.format, 'cyber-survey-answers');
+  assert.equal(file.survey_title, '令和6年度 病院における医療情報システムのサイバーセキュリティ対策に係る調査');
+  assert.equal(file.answers['Q1-1'], '山田 太郎');
+  assert.equal(file.answers['Q2-1'], 'はい');
+  assert.equal(survey.onTools(), false, 'the answers never left the page');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -181,8 +199,13 @@ test('with storage full the page says so, keeps the answers and lets them be sav
   assert.equal(await survey.saveStatus().innerText(), '保存できませんでした');
   assert.equal(await survey.control(item('Q1-1')).inputValue(), '保存できない値');
   assert.match(await storedDraft(survey), /保存済みの値/, 'what was stored before is intact');
-  const saved = await survey.saveJson();
-  assert.match(saved.text, /保存できない値/);
+  const saved = await survey.saveJsonHere();
+  assert.equal(JSON.parse(saved.text).answers['Q1-1'], '保存できない値');
+  // The file loads back on the tools page as a draft (in a fresh context, whose storage works).
+  const other = await openSurvey(app);
+  await other.survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
+  await other.page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き` }).waitFor();
+  await other.context.close();
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

@@ -29,7 +29,7 @@ fn decode_lean(text: &str) -> Survey {
     let number = |next: &mut dyn FnMut() -> String| next().parse::<u32>().unwrap_or(0);
     let mut survey = Survey {
         id: next(),
-        title: String::new(),
+        title: next(),
         file_label: next(),
         guideline: next(),
         period: String::new(),

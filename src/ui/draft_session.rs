@@ -51,6 +51,8 @@ pub struct DraftSession {
     pub recovered: RwSignal<Vec<(String, String)>>,
     pub memory_only: bool,
     pub unavailable_reason: StoredValue<Option<StoreError>>,
+    /// The answers last saved to a file from the form page, while storage was failing.
+    file_saved: StoredValue<Option<Answers>>,
 }
 
 impl DraftSession {
@@ -99,6 +101,7 @@ impl DraftSession {
             recovered: RwSignal::new(recovered),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
+            file_saved: StoredValue::new(None),
         }
     }
 
@@ -205,6 +208,28 @@ impl DraftSession {
             self.base.set_value(*newer);
             self.status.set(SaveStatus::Saved { at });
         }
+    }
+
+    /// The user saved these answers to a file: leaving the page no longer loses them.
+    pub fn saved_to_file(&self, answers: Answers) {
+        self.file_saved.set_value(Some(answers));
+    }
+
+    /// Whether answers typed here are kept nowhere but this page: storage is unavailable or
+    /// refused the last save, and they were not saved to a file since they last changed.
+    pub fn unsaved_in_memory(&self) -> bool {
+        let at_risk = self.memory_only
+            || matches!(
+                self.status.get_untracked(),
+                SaveStatus::Failed(_) | SaveStatus::Refused(_)
+            );
+        at_risk
+            && self.form.answers.with_untracked(|answers| {
+                answers.iter().next().is_some()
+                    && self
+                        .file_saved
+                        .with_value(|saved| saved.as_ref() != Some(answers))
+            })
     }
 
     /// Keeps this tab's answers, writing them over the other tab's newer version.

@@ -10,11 +10,13 @@ use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
 use super::check_result::CHECK_RESULT_ID;
-use super::clock::{local_time, local_time_of_day};
+use super::clock::{local_time, local_time_of_day, now_iso, today_compact};
+use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
+use crate::export::{export_file_name, write_answer_file_small};
 use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
 
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -79,6 +81,7 @@ const EVENTS: &[&str] = &[
     "pagehide",
     "visibilitychange",
     "storage",
+    "beforeunload",
     "cyber-survey-update-available",
 ];
 
@@ -159,6 +162,9 @@ fn listen(state: FormState, drafts: DraftSession) {
                 };
                 match button.id().as_str() {
                     "check-button" => check(),
+                    // Storage failed: the answers live only on this page, so the file is written
+                    // here (the tools page would open without them).
+                    "save-file-unavailable" | "save-file-failed" => save_answer_file(state, drafts),
                     "take-newer" => drafts.take_newer(),
                     "keep-mine" => drafts.keep_mine(),
                     "update-button" => {
@@ -184,6 +190,12 @@ fn listen(state: FormState, drafts: DraftSession) {
                     .and_then(|ev| ev.key());
                 drafts.open_draft_changed(key);
             }
+            // Leaving (a link to the tools page, closing the tab) would lose answers kept only in
+            // memory: the browser asks first, unless they were saved to a file since.
+            "beforeunload" if drafts.unsaved_in_memory() => {
+                ev.prevent_default();
+                let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"unsaved".into());
+            }
             "cyber-survey-update-available" => update_ready.set(true),
             _ => {}
         }
@@ -193,6 +205,23 @@ fn listen(state: FormState, drafts: DraftSession) {
         let _ = window().add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
     }
     closure.forget();
+}
+
+/// Offers the answers as the JSON answer file, the one the tools page writes.
+fn save_answer_file(state: FormState, drafts: DraftSession) {
+    let answers = state.answers.get_untracked();
+    let survey = state.survey;
+    let contents = write_answer_file_small(survey, &answers, &now_iso());
+    let name = export_file_name(
+        survey,
+        answers.text(&survey.hospital_item),
+        &today_compact(),
+        "json",
+    );
+    if offer_download(&name, "application/json", contents.as_bytes()) {
+        drafts.saved_to_file(answers);
+        set_text("announcer", &format!("「{name}」を保存しました。"));
+    }
 }
 
 /// Keeps every item's static markup in step with the state: one effect for all items (fewer
@@ -369,7 +398,7 @@ fn bind_draft_status(drafts: DraftSession) {
         let failure = match &status {
             SaveStatus::Failed(error) => Some(error.to_string()),
             SaveStatus::Refused(error) => Some(format!(
-                "この下書きは保存できません。{error}入力内容を失わないよう、下書きの一覧からJSONファイルに保存してください。"
+                "この下書きは保存できません。{error}入力内容を失わないよう、下のボタンでJSONファイルに保存してください。"
             )),
             _ => None,
         };
@@ -381,7 +410,7 @@ fn bind_draft_status(drafts: DraftSession) {
         );
         if let Some(reason) = drafts.unavailable_reason.get_value() {
             set_hidden("storage-unavailable", false);
-            set_text("storage-unavailable", &reason.to_string());
+            set_text("storage-unavailable-text", &reason.to_string());
         }
     });
     Effect::new(move |_| {

@@ -14,7 +14,6 @@ mod choice_group;
 mod clock;
 #[cfg(feature = "tools")]
 mod document_header;
-#[cfg(feature = "tools")]
 mod download;
 #[cfg(feature = "tools")]
 mod draft_bar;
