@@ -225,6 +225,10 @@ test('a corrupted stored draft does not break the page and its text can be recov
   assert.equal(entries['cyber-survey/draft/broken-1'], undefined);
   const recovery = Object.entries(entries).find(([key]) => key.startsWith('cyber-survey/recovery/broken-1/'));
   assert.equal(recovery?.[1], broken);
+  // Saving or deleting what was set aside is done on the tools page, by the notice's link.
+  await notice.getByRole('link', { name: '下書きの一覧で退避データを確認する' }).click();
+  await page.waitForURL(/\/tools\//);
+  await notice.waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     notice.getByRole('button', { name: 'ファイルに保存' }).click(),
@@ -314,6 +318,8 @@ test('a file with unknown items or impossible values is loaded without them, and
 
 test('a file dropped on the page is loaded as a new draft', async () => {
   const { context, page, survey } = await openSurvey(app);
+  // Files are loaded on the tools page, so the drop is made there (see the commit message).
+  await survey.openTools('JSONファイルの保存・読み込み');
   const text = JSON.stringify({ format: 'cyber-survey-answers', format_version: 1, survey: 'R6', answers: { 'Q1-2': 'ドロップ病院' } });
   const transfer = await page.evaluateHandle((content) => {
     const data = new DataTransfer();

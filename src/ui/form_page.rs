@@ -413,9 +413,19 @@ fn bind_draft_status(drafts: DraftSession) {
             set_text("storage-unavailable-text", &reason.to_string());
         }
     });
+    // The tools page's two notices in its words (draft_notices.rs); saving or deleting what was set
+    // aside is done there.
     Effect::new(move |_| {
-        let any = !drafts.problems.with(Vec::is_empty) || !drafts.recovered.with(Vec::is_empty);
-        set_hidden("stored-problems", !any);
+        let left_alone = drafts
+            .problems
+            .with(|problems| problems.iter().any(|p| p.recovery_key.is_none()));
+        set_hidden("stored-problems", !left_alone);
+        let recovered = drafts.recovered.with(Vec::len);
+        set_hidden("recovered-notice", recovered == 0);
+        set_text(
+            "recovered-count",
+            &format!("読み込めなかった下書きが{recovered}件あります。"),
+        );
     });
 }
 
