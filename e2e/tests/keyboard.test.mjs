@@ -124,17 +124,25 @@ test('opening and closing a branch is announced politely without moving focus', 
 
 test('with text at 200% nothing is cut off and nothing scrolls sideways', async () => {
   const { context, page, survey } = await openSurvey(app, { viewport: { width: 1280, height: 800 } });
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '200%';
-  });
+  const enlarge = () =>
+    page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+  const widths = () =>
+    page.evaluate(() => ({
+      document: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+    }));
+  await enlarge();
   await survey.openEveryBranch();
   await survey.requestCheck();
   await survey.errorSummary().waitFor();
+  const form = await widths();
+  assert.ok(form.document <= form.viewport, `answering page: ${JSON.stringify(form)}`);
+  // The draft list is on the tools page: a page of its own, enlarged again once it is open.
   await survey.openDraftList();
-  const widths = await page.evaluate(() => ({
-    document: document.documentElement.scrollWidth,
-    viewport: document.documentElement.clientWidth,
-  }));
-  assert.ok(widths.document <= widths.viewport, JSON.stringify(widths));
+  await enlarge();
+  const list = await widths();
+  assert.ok(list.document <= list.viewport, `draft list: ${JSON.stringify(list)}`);
   await context.close();
 });
