@@ -69,6 +69,11 @@ test('filtering by an answer counts only the hospitals that gave it', async () =
   assert.match(await overview.filterCount().innerText(), new RegExp(`条件に合う${yes + no}病院`));
   await page.getByRole('button', { name: '条件をすべて解除' }).click();
   assert.match(await overview.filterCount().innerText(), new RegExp(`条件なし：${generated.hospitals}病院`));
+  // Looking a hospital up in the list: spaces and full-width digits as typed do not matter.
+  await page.getByLabel('病院名・ファイル名で探す').fill('テスト 病院１２');
+  assert.match(await page.locator('.pager-range').innerText(), /^11件中 1～11件目/, 'テスト病院12 and 120 … 129');
+  await page.getByLabel('病院名・ファイル名で探す').fill('hospital-00007');
+  assert.equal(await overview.hospitalRows().count(), 1);
   await context.close();
 });
 
