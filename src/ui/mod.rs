@@ -23,6 +23,7 @@ mod item_link;
 mod item_view;
 mod number_field;
 pub mod overview;
+mod page_drop;
 mod progress_panel;
 mod readiness_report;
 mod review_view;
