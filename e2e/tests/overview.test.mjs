@@ -69,11 +69,16 @@ test('filtering by an answer counts only the hospitals that gave it', async () =
   assert.match(await overview.filterCount().innerText(), new RegExp(`条件に合う${yes + no}病院`));
   await page.getByRole('button', { name: '条件をすべて解除' }).click();
   assert.match(await overview.filterCount().innerText(), new RegExp(`条件なし：${generated.hospitals}病院`));
+  // Looking a hospital up in the list: spaces and full-width digits as typed do not matter.
+  await page.getByLabel('病院名・ファイル名で探す').fill('テスト 病院１２');
+  assert.match(await page.locator('.pager-range').innerText(), /^11件中 1～11件目/, 'テスト病院12 and 120 … 129');
+  await page.getByLabel('病院名・ファイル名で探す').fill('hospital-00007');
+  assert.equal(await overview.hospitalRows().count(), 1);
   await context.close();
 });
 
 test('both CSV files hold the counted hospitals, one row each, and the counts', async () => {
-  const { context, overview } = await openOverview(app);
+  const { context, page, overview } = await openOverview(app);
   await overview.chooseFiles(generated.files);
   const combined = await overview.download('病院別の回答をCSVで保存');
   assert.match(combined.name, /^R6_サイバーセキュリティ調査_病院別回答_\d{8}\.csv$/);
@@ -81,6 +86,11 @@ test('both CSV files hold the counted hospitals, one row each, and the counts', 
   const lines = combined.bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
   assert.equal(lines.length, 1 + generated.hospitals, 'one header and one row per kept hospital');
   assert.match(lines[0], /^調査,出力日時,回答状況,Q1-1,Q1-2,/);
+  await page.getByRole('radio', { name: /^Shift_JIS/ }).check();
+  const shiftJis = await overview.download('集計結果をCSVで保存');
+  const decoded = new TextDecoder('shift_jis').decode(shiftJis.bytes);
+  assert.match(decoded, /^項番,設問,選択肢・統計,件数,割合\(%\),値,対象病院数\r\n/, 'Shift_JIS, no BOM');
+  await page.getByRole('radio', { name: /^UTF-8/ }).check();
   const summary = await overview.download('集計結果をCSVで保存');
   assert.match(summary.name, /^R6_サイバーセキュリティ調査_集計_\d{8}\.csv$/);
   const text = summary.bytes.toString('utf8');
@@ -151,6 +161,15 @@ test('the printed summary keeps the counts and drops the controls', async () => 
   assert.match(await page.locator('.overview-summary .print-only').innerText(), /集計日時：\d{4}年/);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000);
+  await context.close();
+});
+
+test('on a 320 px wide screen the page does not scroll sideways; the hospital table scrolls in its own box', async () => {
+  const { context, page, overview } = await openOverview(app, { viewport: { width: 320, height: 640 } });
+  await overview.chooseFiles([...generated.files.slice(0, 40), ...badFiles()]);
+  await page.locator('details.file-problems').evaluateAll((all) => all.forEach((details) => { details.open = true; }));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.ok(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth > box.clientWidth), 'the table scrolls inside its box');
   await context.close();
 });
 

@@ -15,6 +15,7 @@ use super::export_panel::ExportPanel;
 use super::file_import::{FileOutcome, files_of, import_files};
 use super::focus::focus_after_render;
 use super::form_state::FormState;
+use super::page_drop::listen_for_drops;
 use super::progress_panel::ProgressPanel;
 use super::readiness_report::ReadinessReport;
 use super::review_view::ReviewView;
@@ -67,21 +68,12 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
     });
     let list_open = RwSignal::new(hash == "#drafts");
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
-    let dragging = RwSignal::new(false);
-    let _ = window_event_listener(ev::dragover, move |ev| {
-        ev.prevent_default();
-        dragging.set(true);
-    });
-    let _ = window_event_listener(ev::dragleave, move |ev| {
-        if ev.related_target().is_none() {
-            dragging.set(false);
-        }
-    });
-    let _ = window_event_listener(ev::drop, move |ev| {
-        ev.prevent_default();
-        dragging.set(false);
-        let files = files_of(ev.data_transfer().and_then(|data| data.files()));
-        import_files(files, drafts, outcomes);
+    let dragging = listen_for_drops(move |data| {
+        import_files(
+            files_of(data.and_then(|data| data.files())),
+            drafts,
+            outcomes,
+        );
     });
     let check = Callback::new(move |()| {
         state.check_requested.set(true);

@@ -41,6 +41,7 @@ mod item_view;
 mod number_field;
 #[cfg(feature = "tools")]
 pub mod overview;
+mod page_drop;
 mod progress_panel;
 #[cfg(feature = "tools")]
 mod readiness_report;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::super::clock::local_time;
 use super::overview_state::OverviewState;
-use crate::overview::{Hospital, HospitalOrder, sort_hospitals};
+use crate::overview::{Hospital, HospitalOrder, hospital_key, sort_hospitals};
 
 const PAGE_SIZE: usize = 50;
 
@@ -73,11 +73,13 @@ pub fn HospitalTable(state: OverviewState) -> impl IntoView {
     let order = RwSignal::new(0usize);
     let descending = RwSignal::new(false);
     let page = RwSignal::new(0usize);
+    let search = RwSignal::new(String::new());
     // A new set of hospitals or a new order starts again at the first page.
     Effect::new(move |_| {
         state.conditions.track();
         order.track();
         descending.track();
+        search.track();
         state.with_collection(|_| ());
         page.set(0);
     });
@@ -87,8 +89,19 @@ pub fn HospitalTable(state: OverviewState) -> impl IntoView {
             ORDERS[order.get().min(ORDERS.len() - 1)].0,
             descending.get(),
         );
+        let wanted = search.with(|text| hospital_key(text));
         state.with_collection(|collection| {
             let mut hospitals = collection.matching(&filter);
+            // Typed the way names are matched for duplicates: spaces and width do not matter.
+            if let Some(wanted) = &wanted {
+                hospitals.retain(|hospital| {
+                    hospital
+                        .key()
+                        .is_some_and(|key| key.contains(wanted.as_str()))
+                        || hospital_key(&hospital.file_name)
+                            .is_some_and(|name| name.contains(wanted.as_str()))
+                });
+            }
             sort_hospitals(&mut hospitals, chosen, reversed);
             hospitals.into_iter().map(Row::of).collect::<Vec<_>>()
         })
@@ -125,6 +138,16 @@ pub fn HospitalTable(state: OverviewState) -> impl IntoView {
         <section class="hospital-list" aria-labelledby="hospitals-heading">
             <h2 id="hospitals-heading">"病院の一覧"</h2>
             <div class="table-controls">
+                <div class="filter-field">
+                    <label for="hospital-search">"病院名・ファイル名で探す"</label>
+                    <input
+                        id="hospital-search"
+                        type="search"
+                        class="search-input"
+                        prop:value=move || search.get()
+                        on:input:target=move |ev| search.set(ev.target().value())
+                    />
+                </div>
                 <div class="filter-field">
                     <label for="hospital-order">"並べ替え"</label>
                     <select

@@ -7,7 +7,7 @@ use super::share_bar::ShareBar;
 use crate::overview::{Distribution, ItemDetail, ItemSummary, Share};
 use crate::survey::AnswerKind;
 
-pub fn percent_text(share: Share) -> String {
+fn percent_text(share: Share) -> String {
     share
         .percent()
         .map_or_else(|| "－".to_owned(), |percent| format!("{percent}%"))
@@ -36,30 +36,10 @@ pub fn ItemSummaryView(summary: ItemSummary<'static>) -> impl IntoView {
             };
             let rows = choices
                 .into_iter()
-                .map(|count| {
-                    view! {
-                        <tr>
-                            <th scope="row">{count.choice}</th>
-                            <td class="number">{count.share.count}</td>
-                            <td class="number">{percent_text(count.share)}</td>
-                            <td class="bar-cell"><ShareBar tenths_of_percent=bar_of(count.share) /></td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+                .map(|count| (count.choice.to_owned(), count.share))
+                .collect();
             view! {
-                <table class="share-table">
-                    <caption class="visually-hidden">{format!("{} の回答の内訳", item.number)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"回答"</th>
-                            <th scope="col" class="number">"病院数"</th>
-                            <th scope="col" class="number">"割合"</th>
-                            <th scope="col" class="bar-cell"><span class="visually-hidden">"グラフ"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <ShareTable caption=format!("{} の回答の内訳", item.number) rows />
                 <p class="table-note">{note}</p>
             }
             .into_any()
@@ -115,10 +95,26 @@ fn DistributionView(distribution: Distribution, unit: String, number: String) ->
                 count: bin.count,
                 of: n,
             };
+            (bin.label(&unit), share)
+        })
+        .collect();
+    view! {
+        <p class="distribution-stats">{stats}</p>
+        <ShareTable caption=format!("{number} の回答の分布") rows />
+        <p class="table-note">"割合は、有効な数値を回答した病院に対する割合です。"</p>
+    }
+}
+
+/// Answers (choices or histogram bars) with how many hospitals gave each, the share and a bar.
+#[component]
+fn ShareTable(caption: String, rows: Vec<(String, Share)>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|(label, share)| {
             view! {
                 <tr>
-                    <th scope="row">{bin.label(&unit)}</th>
-                    <td class="number">{bin.count}</td>
+                    <th scope="row">{label}</th>
+                    <td class="number">{share.count}</td>
                     <td class="number">{percent_text(share)}</td>
                     <td class="bar-cell"><ShareBar tenths_of_percent=bar_of(share) /></td>
                 </tr>
@@ -126,9 +122,8 @@ fn DistributionView(distribution: Distribution, unit: String, number: String) ->
         })
         .collect_view();
     view! {
-        <p class="distribution-stats">{stats}</p>
         <table class="share-table">
-            <caption class="visually-hidden">{format!("{number} の回答の分布")}</caption>
+            <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">"回答"</th>
@@ -139,6 +134,5 @@ fn DistributionView(distribution: Distribution, unit: String, number: String) ->
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <p class="table-note">"割合は、有効な数値を回答した病院に対する割合です。"</p>
     }
 }

@@ -5,25 +5,15 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::super::page_drop::listen_for_drops;
 use super::file_source::{files_of_drop, files_of_input, take_dropped};
 use super::overview_state::OverviewState;
 
 #[component]
 pub fn LoadPanel(state: OverviewState) -> impl IntoView {
-    let dragging = RwSignal::new(false);
-    let _ = window_event_listener(ev::dragover, move |ev| {
-        ev.prevent_default();
-        dragging.set(true);
-    });
-    let _ = window_event_listener(ev::dragleave, move |ev| {
-        if ev.related_target().is_none() {
-            dragging.set(false);
-        }
-    });
-    let _ = window_event_listener(ev::drop, move |ev| {
-        ev.prevent_default();
-        dragging.set(false);
-        let dropped = take_dropped(ev.data_transfer());
+    let dragging = listen_for_drops(move |data| {
+        // Taken now: the browser forgets what was dropped once the event is over.
+        let dropped = take_dropped(data);
         spawn_local(async move {
             let (files, unlisted) = files_of_drop(dropped).await;
             state.note_unlisted(unlisted);
