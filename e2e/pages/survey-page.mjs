@@ -57,16 +57,32 @@ export class SurveyPage {
   }
 
   async fill(definition, value) {
+    await this.openForm();
     await this.control(definition).fill(value);
   }
 
   async choose(definition, choice) {
+    await this.openForm();
     await this.control(definition).getByRole('radio', { name: choice, exact: true }).check();
   }
 
   async tick(definition, choice, ticked = true) {
+    await this.openForm();
     const box = this.control(definition).getByRole('checkbox', { name: choice, exact: true });
     await (ticked ? box.check() : box.uncheck());
+  }
+
+  /** The text in an item's textbox, read on the answering page. */
+  async value(definition) {
+    await this.openForm();
+    return this.control(definition).inputValue();
+  }
+
+  /** Whether `choice` of a choice item is chosen, read on the answering page. */
+  async isChecked(definition, choice) {
+    await this.openForm();
+    const role = kindOf(definition) === 'multiple' ? 'checkbox' : 'radio';
+    return this.control(definition).getByRole(role, { name: choice, exact: true }).isChecked();
   }
 
   async isShown(definition) {
@@ -83,6 +99,7 @@ export class SurveyPage {
   }
 
   async requestCheck() {
+    await this.openForm();
     await this.page.locator('form').getByRole('button', { name: '回答内容を確認する' }).click();
   }
 
@@ -132,6 +149,21 @@ export class SurveyPage {
     await this.page.getByRole('link', { name: linkName, exact: true }).first().click();
     await this.page.waitForURL(/\/tools\//);
     await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  /**
+   * Back to the answering page from the tools page by its tab, as a user would; waits until the
+   * form takes input (it is inert until the page's wasm has bound it). Does nothing on the
+   * answering page.
+   */
+  async openForm() {
+    if (!this.onTools()) return;
+    await this.page
+      .getByRole('navigation', { name: '画面の切り替え' })
+      .getByRole('link', { name: '回答を入力する', exact: true })
+      .click();
+    await this.page.waitForURL((url) => !url.pathname.includes('/tools/'));
+    await this.page.locator('#survey-form:not([inert])').waitFor();
   }
 
   /** The CSV export panel, on the tools page. */

@@ -57,12 +57,15 @@ test('an incomplete survey warns with links to what is missing before the CSV is
   const warning = panel.getByRole('alert');
   assert.match(await warning.innerText(), /未回答または確認が必要な設問が17件あります。/);
   assert.equal(await warning.getByRole('link').count(), 17);
-  await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('.item')?.id), 'item-Q2-1');
   const file = await survey.download(warning.getByRole('button', { name: 'このまま保存する' }));
   const text = file.bytes.subarray(3).toString('utf8');
   assert.match(text, /\r\nQ1-2,回答者の所属（病院名）,〇〇病院\r\n/);
   assert.match(text, /\r\nQ2-1,医療情報システム安全管理責任者（CISO）を設置している,\r\n/);
+  // A link goes to the item on the answering page, with focus on its control.
+  await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
+  await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('.item')?.id === 'item-Q2-1');
+  assert.equal(survey.onTools(), false);
   await context.close();
 });
 

@@ -100,8 +100,8 @@ test('the whole survey can be completed with the keyboard alone', async () => {
   ];
   for (const [id, answer] of answers) await answerByKeyboard(page, id, answer);
   assert.equal(await survey.progressText(), '必須の26問すべてに回答済みです');
-  assert.equal(await survey.control(item('Q5')).getByRole('radio', { name: 'いいえ' }).isChecked(), true);
-  assert.equal(await survey.control(item('Q3')).getByRole('radio', { name: '5～9人' }).isChecked(), true);
+  assert.equal(await survey.isChecked(item('Q5'), 'いいえ'), true);
+  assert.equal(await survey.isChecked(item('Q3'), '5～9人'), true);
   await tabTo(page, () => document.activeElement?.matches('form button[type=submit]'));
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: '入力内容に問題はありません' }).waitFor();

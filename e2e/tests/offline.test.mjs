@@ -128,15 +128,50 @@ test('a new release waits for the user, says so, and keeps the draft', async () 
   await notice.waitFor({ timeout: 15000 });
   // Until the user agrees, the page stays on release A, whole.
   assert.equal(await page.locator('meta[name=release]').count(), 0);
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '更新前の入力');
+  assert.equal(await survey.value(item('Q1-1')), '更新前の入力');
   await notice.getByRole('button', { name: '新しい版に更新する' }).click();
   await page.waitForFunction(() => document.querySelector('meta[name=release]')?.content === 'B', null, { timeout: 15000 });
   await survey.open(page.url());
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '更新前の入力', 'the draft survives the update');
+  assert.equal(await survey.value(item('Q1-1')), '更新前の入力', 'the draft survives the update');
   const caches = await page.evaluate(() => caches.keys());
   assert.equal(caches.filter((name) => name.startsWith('cyber-survey-')).length, 1, 'the old release is gone');
   await context.close();
   await server.close();
+});
+
+test('the tools page is cached on its first use, opens offline, and stays cached across an update', async () => {
+  const { a, b } = makeReleases();
+  await withServer(a, async (server, open) => {
+    const { context, page, survey } = await open();
+    await waitForServiceWorker(page);
+    const cachedPaths = () =>
+      page.evaluate(async () => {
+        const names = (await caches.keys()).filter((name) => name.startsWith('cyber-survey-'));
+        const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+        return requests.map((request) => new URL(request.url).pathname);
+      });
+    assert.deepEqual((await cachedPaths()).filter((path) => path.includes('/tools/')), [], 'not with the first visit');
+    await survey.fill(item('Q1-2'), 'オフライン病院');
+    await survey.openTools('JSONファイルの保存・読み込み');
+    assert.ok((await cachedPaths()).some((path) => /\/tools\/.*\.wasm$/.test(path)), 'cached once used');
+    // Release B arrives and the user takes it.
+    server.setRoot(b);
+    await page.goto(server.url);
+    await survey.open(page.url());
+    const notice = page.getByRole('status').filter({ hasText: '新しい版があります。' });
+    await notice.waitFor({ timeout: 15000 });
+    await notice.getByRole('button', { name: '新しい版に更新する' }).click();
+    await page.waitForFunction(() => document.querySelector('meta[name=release]')?.content === 'B', null, { timeout: 15000 });
+    const paths = await cachedPaths();
+    assert.ok(paths.some((path) => /\/tools\/.*\.wasm$/.test(path)), 'the new release caches the tools page again');
+    assert.deepEqual(paths.filter((path) => path.includes('/overview/')), [], 'but not the overview, never opened');
+    await context.setOffline(true);
+    await survey.open(page.url());
+    await survey.openTools('JSONファイルの保存・読み込み');
+    const saved = await survey.saveJson();
+    assert.match(saved.name, /オフライン病院/);
+    assert.match(saved.text, /"Q1-2":\s*"オフライン病院"/);
+  });
 });
 
 test('filling, saving and exporting the whole survey makes no request to another origin', async () => {

@@ -99,3 +99,15 @@ test('the review and the report print to an A4 PDF that looks like a document', 
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
+
+test('「回答内容を確認する」 on the tools page runs the check on the answering page', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), '〇〇病院');
+  await openScreen(survey, '回答を確認・印刷する');
+  await page.locator('.progress-panel').getByRole('link', { name: '回答内容を確認する' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/tools/'));
+  await survey.errorSummary().waitFor();
+  assert.match(await survey.errorSummary().innerText(), /回答内容を確認してください（\d+件）/);
+  await page.waitForFunction(() => document.activeElement?.id === 'check-result');
+  await context.close();
+});

@@ -216,13 +216,17 @@ impl DraftSession {
     }
 
     /// Whether answers typed here are kept nowhere but this page: storage is unavailable or
-    /// refused the last save, and they were not saved to a file since they last changed.
+    /// refused the last save, or another tab saved this draft and the changes made here wait for
+    /// the user's choice; and they were not saved to a file since they last changed.
     pub fn unsaved_in_memory(&self) -> bool {
         let at_risk = self.memory_only
-            || matches!(
-                self.status.get_untracked(),
-                SaveStatus::Failed(_) | SaveStatus::Refused(_)
-            );
+            || match self.status.get_untracked() {
+                SaveStatus::Failed(_) | SaveStatus::Refused(_) => true,
+                SaveStatus::NewerElsewhere(_) => self.form.answers.with_untracked(|answers| {
+                    self.base.with_value(|base| base.answers != *answers)
+                }),
+                SaveStatus::Opened | SaveStatus::Saved { .. } => false,
+            };
         at_risk
             && self.form.answers.with_untracked(|answers| {
                 answers.iter().next().is_some()

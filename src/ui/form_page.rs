@@ -9,7 +9,6 @@ use super::rx::*;
 use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
-use super::check_result::CHECK_RESULT_ID;
 use super::clock::{local_time, local_time_of_day, now_iso, today_compact};
 use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
@@ -18,6 +17,9 @@ use super::form_state::FormState;
 use super::progress_panel::describe_progress;
 use crate::export::{export_file_name, write_answer_file_small};
 use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
+
+/// The element the check's summary is written into (static markup from build.rs).
+const CHECK_RESULT_ID: &str = "check-result";
 
 fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
@@ -37,9 +39,6 @@ fn item_of(target: &web_sys::Element) -> Option<String> {
 pub fn start() {
     // What mount_to_body would do: effects run on the wasm-bindgen-futures executor.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    if let Some(loading) = element("loading") {
-        loading.remove();
-    }
     let survey: &'static Survey = Box::leak(Box::new(r6_lean_survey()));
     let owner = Owner::new();
     owner.set();
@@ -64,7 +63,23 @@ pub fn start() {
     if let Some(form) = element("survey-form") {
         let _ = form.remove_attribute("inert");
     }
+    arrive(state);
     std::mem::forget(owner);
+}
+
+/// What the tools page's links ask for: `#check` runs the check, `#item-…` focuses that item's
+/// control (the browser's own jump happened before the draft was applied and items shown).
+fn arrive(state: FormState) {
+    let hash = window().location().hash().unwrap_or_default();
+    if hash == "#check" {
+        state.check_requested.set(true);
+        focus_after_render(CHECK_RESULT_ID.to_owned());
+    } else if let Some(id) = hash.strip_prefix("#item-")
+        && state.survey.item(id).is_some()
+    {
+        let id = id.to_owned();
+        request_animation_frame(move || focus_item(&id));
+    }
 }
 
 /// Every event the page handles, by one listener on the window (event delegation): one closure
@@ -82,6 +97,7 @@ const EVENTS: &[&str] = &[
     "visibilitychange",
     "storage",
     "beforeunload",
+    "pageshow",
     "cyber-survey-update-available",
 ];
 
@@ -195,6 +211,17 @@ fn listen(state: FormState, drafts: DraftSession) {
             "beforeunload" if drafts.unsaved_in_memory() => {
                 ev.prevent_default();
                 let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"unsaved".into());
+            }
+            // Back from the tools page may restore this page from the browser's cache as it was
+            // left, while drafts were switched or loaded there: start again from storage. (Not
+            // when storage is unusable: the answers exist only in this page.)
+            "pageshow"
+                if !drafts.memory_only
+                    && ev
+                        .dyn_ref::<web_sys::PageTransitionEvent>()
+                        .is_some_and(|ev| ev.persisted()) =>
+            {
+                let _ = window().location().reload();
             }
             "cyber-survey-update-available" => update_ready.set(true),
             _ => {}

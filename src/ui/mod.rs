@@ -2,15 +2,10 @@
 // The form page (built without `tools`) uses only part of the shared modules.
 #![cfg_attr(not(feature = "tools"), allow(dead_code))]
 
-#[cfg(feature = "tools")]
-mod advisory_notes;
 mod announcer;
 #[cfg(feature = "tools")]
 mod app;
 mod browser_storage;
-mod check_result;
-#[cfg(feature = "tools")]
-mod choice_group;
 mod clock;
 #[cfg(feature = "tools")]
 mod document_header;
@@ -30,17 +25,10 @@ mod focus;
 mod form_page;
 mod form_state;
 #[cfg(feature = "tools")]
-mod guidance_view;
-#[cfg(feature = "tools")]
-mod item_label;
-#[cfg(feature = "tools")]
-mod item_link;
-#[cfg(feature = "tools")]
-mod item_view;
-#[cfg(feature = "tools")]
-mod number_field;
+mod json_file_panel;
 #[cfg(feature = "tools")]
 pub mod overview;
+#[cfg(feature = "tools")]
 mod page_drop;
 mod progress_panel;
 #[cfg(feature = "tools")]
@@ -52,13 +40,7 @@ mod screen;
 #[cfg(feature = "tools")]
 mod section_nav;
 #[cfg(feature = "tools")]
-mod section_view;
-#[cfg(feature = "tools")]
 mod shift_jis;
-#[cfg(feature = "tools")]
-mod survey_intro;
-#[cfg(feature = "tools")]
-mod text_field;
 #[cfg(feature = "tools")]
 mod update_notice;
 
