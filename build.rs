@@ -50,14 +50,12 @@ fn main() {
             lean_code(&lean)
         );
         let html = form_html(&survey);
-        fs::write(Path::new(&out_dir).join(format!("{generated}.html")), &html)
-            .unwrap_or_else(|error| fail(&format!("html を書けません: {error}")));
-        // Where Trunk's post-build hook picks it up (not committed: see .gitignore).
-        let _ = fs::create_dir_all("web/generated");
-        let _ = fs::write(
-            format!("web/generated/{}.html", survey.id.to_lowercase()),
-            &html,
-        );
+        // Where Trunk's post-build hook picks it up (not committed: see .gitignore). A failed
+        // write must stop the build: stale markup would not match the wasm built beside it.
+        let markup = format!("web/generated/{}.html", survey.id.to_lowercase());
+        fs::create_dir_all("web/generated")
+            .and_then(|()| fs::write(&markup, &html))
+            .unwrap_or_else(|error| fail(&format!("{markup} を書けません: {error}")));
         fs::write(Path::new(&out_dir).join(generated), code)
             .unwrap_or_else(|error| fail(&format!("{generated} を書けません: {error}")));
     }
@@ -358,7 +356,7 @@ fn item_html(item: &Item) -> String {
             h += &format!(
                 "<label class=\"item-title\" for=\"field-{id}\">{}</label><p class=\"field-hint\" id=\"hint-{id}\">半角数字で入力してください（{min}～{max}{}）。</p>\
                  <div class=\"number-row\"><input type=\"text\" inputmode=\"numeric\" class=\"number-input\" id=\"field-{id}\" autocomplete=\"off\"{required} aria-describedby=\"hint-{id} {described_by}\"><span class=\"unit\" aria-hidden=\"true\">{}</span></div>\
-                 <p class=\"field-notice\" role=\"status\" id=\"notice-{id}\" hidden></p>",
+                 <p class=\"field-notice\" role=\"status\" id=\"notice-{id}\"></p>",
                 title_html(item),
                 esc(unit),
                 esc(unit)

@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 export function spliceForm(path) {
   let html = readFileSync(path, 'utf8');
-  if (!html.includes('<!--form-->')) return false;
+  // The answering page is the one built from the form's binary; it must have every placeholder
+  // (an HTML minifier, say, would drop them and ship a page without the form).
+  if (!html.includes('cyber-survey-form-')) return false;
   const generated = readFileSync(new URL('../web/generated/r6.html', import.meta.url), 'utf8');
   for (const part of ['nav', 'intro', 'form']) {
     const match = generated.match(new RegExp(`<!--${part}-->([\\s\\S]*?)<!--/${part}-->`));
     if (!match || !html.includes(`<!--${part}-->`)) throw new Error(`splice-form: no ${part}`);
-    html = html.replace(`<!--${part}-->`, match[1]);
+    // A function, so that `$&` and the like in the survey's wording are not replacement patterns.
+    html = html.replace(`<!--${part}-->`, () => match[1]);
   }
   writeFileSync(path, html);
   return true;

@@ -7,7 +7,9 @@ use super::rx::*;
 use super::browser_storage::Backend;
 use super::clock::{new_draft_id, now_iso};
 use super::form_state::FormState;
-use crate::draft::store::{DRAFT_PREFIX, draft_key};
+#[cfg(feature = "tools")]
+use crate::draft::store::DRAFT_PREFIX;
+use crate::draft::store::draft_key;
 use crate::draft::{Draft, DraftError, DraftStore, SaveError, StoreError, StoredProblem};
 use crate::survey::{Answers, Progress};
 
@@ -56,6 +58,7 @@ pub struct DraftSession {
 }
 
 impl DraftSession {
+    #[cfg(feature = "tools")]
     /// Opens the draft this browser had open last (or the newest, or a new one) into the form.
     pub fn start(form: FormState) -> Self {
         let session = Self::start_autosave(form);
@@ -176,6 +179,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     /// Another tab wrote to storage. If it was the open draft and it is newer, say so; the list is
     /// refreshed either way.
     pub fn storage_changed(&self, key: Option<String>) {
@@ -263,6 +267,7 @@ impl DraftSession {
         });
     }
 
+    #[cfg(feature = "tools")]
     pub fn refresh_list(&self) {
         let survey = self.form.survey;
         let listing = self
@@ -308,6 +313,7 @@ impl DraftSession {
         self.recovered.set(recovered);
     }
 
+    #[cfg(feature = "tools")]
     /// Opens another draft, after saving the one that is open.
     pub fn switch_to(&self, id: &str) {
         self.save_now();
@@ -317,6 +323,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     fn open(&self, id: &str, draft: Draft) {
         self.form.replace_answers(draft.answers.clone());
         self.base.set_value(draft);
@@ -328,6 +335,7 @@ impl DraftSession {
         self.refresh_list();
     }
 
+    #[cfg(feature = "tools")]
     /// Creates a draft holding `answers` (empty for a new draft) and opens it.
     pub fn create(&self, answers: Answers, name: Option<String>) -> Result<(), SaveError> {
         self.save_now();
@@ -349,6 +357,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     pub fn duplicate(&self, id: &str) -> Result<(), SaveError> {
         self.save_now();
         let source = self.store.with_value(|store| store.load(id, &now_iso()));
@@ -362,6 +371,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     /// An empty name goes back to following the hospital name.
     pub fn rename(&self, id: &str, name: &str) -> Result<(), SaveError> {
         let name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
@@ -391,6 +401,7 @@ impl DraftSession {
         result.unwrap_or(Ok(()))
     }
 
+    #[cfg(feature = "tools")]
     /// Deletes a draft; deleting the open one opens the next, or a new empty one.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         let result = self
@@ -422,6 +433,7 @@ impl DraftSession {
         result
     }
 
+    #[cfg(feature = "tools")]
     pub fn discard_recovered(&self, key: &str) {
         self.store.update_value(|store| {
             let _ = store.discard_recovered(key);
@@ -429,22 +441,26 @@ impl DraftSession {
         self.refresh_list();
     }
 
+    #[cfg(feature = "tools")]
     pub fn survey(&self) -> &'static crate::survey::Survey {
         self.form.survey
     }
 
+    #[cfg(feature = "tools")]
     pub fn current_name_untracked(&self) -> String {
         let id = self.current_id.get_untracked();
         self.summaries
             .with_untracked(|summaries| name_in(summaries, &id))
     }
 
+    #[cfg(feature = "tools")]
     pub fn current_name(&self) -> String {
         let id = self.current_id.get();
         self.summaries.with(|summaries| name_in(summaries, &id))
     }
 }
 
+#[cfg(feature = "tools")]
 fn name_in(summaries: &[DraftSummary], id: &str) -> String {
     summaries
         .iter()
@@ -453,6 +469,7 @@ fn name_in(summaries: &[DraftSummary], id: &str) -> String {
         .unwrap_or_default()
 }
 
+#[cfg(feature = "tools")]
 /// What the user reads when a draft operation could not be saved.
 pub fn save_error_message(error: &SaveError) -> String {
     match error {

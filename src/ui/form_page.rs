@@ -25,10 +25,24 @@ fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
 }
 
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// The error beside an item, built from nodes: its message can quote a value read from a file,
+/// which must show as text.
+fn show_error(p: &web_sys::Element, error: Option<&str>) {
+    p.set_text_content(None);
+    let Some(error) = error else { return };
+    let document = document();
+    if let (Ok(mark), Ok(spoken)) = (
+        document.create_element("span"),
+        document.create_element("span"),
+    ) {
+        mark.set_class_name("error-mark");
+        let _ = mark.set_attribute("aria-hidden", "true");
+        mark.set_text_content(Some("！"));
+        spoken.set_class_name("visually-hidden");
+        spoken.set_text_content(Some("エラー："));
+        let _ = p.append_with_node_2(&mark, &spoken);
+    }
+    let _ = p.append_with_str_1(error);
 }
 
 fn item_of(target: &web_sys::Element) -> Option<String> {
@@ -261,13 +275,17 @@ fn bind_items(state: FormState) {
         state.answers.with(|answers| {
             for (index, item) in survey.items().enumerate() {
                 let id = item.id.as_str();
-                let Some(div) = element(&item_anchor(id)) else { continue };
+                let Some(div) = element(&item_anchor(id)) else {
+                    continue;
+                };
                 // Asked or not: an item not asked is hidden (out of the accessibility tree and tab order).
                 let _ = div.toggle_attribute_with_force("hidden", !asked.is_asked(id));
                 // The error beside the item, and aria-invalid on its control (or group).
                 let error = state.shown_error(id).map(|e| e.to_string());
                 if shown_errors.with_value(|shown| shown[index] != error) {
-                    let _ = div.class_list().toggle_with_force("item-invalid", error.is_some());
+                    let _ = div
+                        .class_list()
+                        .toggle_with_force("item-invalid", error.is_some());
                     if let Ok(Some(control)) =
                         div.query_selector("input.text-input, input.number-input, fieldset")
                     {
@@ -277,12 +295,7 @@ fn bind_items(state: FormState) {
                         };
                     }
                     if let Some(p) = element(&format!("error-{id}")) {
-                        p.set_inner_html(&error.as_deref().map_or(String::new(), |e| {
-                            format!(
-                                "<span class=\"error-mark\" aria-hidden=\"true\">！</span><span class=\"visually-hidden\">エラー：</span>{}",
-                                html_escape(e)
-                            )
-                        }));
+                        show_error(&p, error.as_deref());
                     }
                     shown_errors.update_value(|shown| shown[index] = error);
                 }
@@ -295,14 +308,16 @@ fn bind_items(state: FormState) {
                     } else {
                         format!("field-{id}-{choice_index}")
                     };
-                    let Some(input) =
-                        element(&control).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    let Some(input) = element(&control)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                     else {
                         continue;
                     };
                     match item.choices().get(choice_index) {
                         Some(choice) => input.set_checked(answers.has_choice(id, choice)),
-                        None if input.value() != answers.text(id) => input.set_value(answers.text(id)),
+                        None if input.value() != answers.text(id) => {
+                            input.set_value(answers.text(id))
+                        }
                         None => {}
                     }
                 }
@@ -315,9 +330,7 @@ fn bind_items(state: FormState) {
                 // The notice after full-width digits were converted.
                 if matches!(item.answer, AnswerKind::Integer { .. }) {
                     let notice = state.notice(id).map(|n| n.to_string());
-                    let notice_id = format!("notice-{id}");
-                    set_hidden(&notice_id, notice.is_none());
-                    set_text(&notice_id, notice.as_deref().unwrap_or(""));
+                    set_text(&format!("notice-{id}"), notice.as_deref().unwrap_or(""));
                 }
             }
         });
@@ -326,12 +339,16 @@ fn bind_items(state: FormState) {
 
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
     let li = format!("nav-{}", section.id);
-    Effect::new(move |_| {
-        let p = state.answers.with(|a| {
+    // A memo, so the list is written only when the section's count changes, not per keystroke.
+    let progress = Memo::new(move |_| {
+        state.answers.with(|a| {
             state
                 .visibility
                 .with(|v| Progress::of(&section.items, a, v))
-        });
+        })
+    });
+    Effect::new(move |_| {
+        let p = progress.get();
         if let Some(li) = element(&li) {
             let _ = li
                 .class_list()

@@ -51,6 +51,7 @@ impl FormState {
         }
     }
 
+    #[cfg(feature = "tools")]
     pub fn is_asked(&self, id: &str) -> bool {
         self.visibility.with(|v| v.is_asked(id))
     }

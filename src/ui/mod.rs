@@ -1,6 +1,6 @@
-//! The Leptos shell: components render the form state and forward the user's events to it.
-// The form page (built without `tools`) uses only part of the shared modules.
-#![cfg_attr(not(feature = "tools"), allow(dead_code))]
+//! The browser shell: the answering page's bindings over its static markup (form_page.rs, without
+//! the leptos crate) and the Leptos components of the tools and overview pages. Both render the
+//! core's state and forward the user's events to it.
 
 mod announcer;
 #[cfg(feature = "tools")]
