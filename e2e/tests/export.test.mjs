@@ -53,6 +53,8 @@ test('an incomplete survey warns with links to what is missing before the CSV is
   const { context, page, survey } = await openSurvey(app);
   await survey.fill(item('Q1-2'), '〇〇病院');
   const panel = await survey.openExportPanel();
+  // The link named the CSV: the tools page opens with focus on that panel's heading.
+  await page.waitForFunction(() => document.activeElement?.id === 'export-title');
   await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
   const warning = panel.getByRole('alert');
   assert.match(await warning.innerText(), /未回答または確認が必要な設問が17件あります。/);

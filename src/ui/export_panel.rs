@@ -72,7 +72,7 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
 
     view! {
         <section class="export-panel" id="export" aria-labelledby="export-title">
-            <h2 id="export-title">"G-MIS 用の回答ファイル（CSV）"</h2>
+            <h2 id="export-title" tabindex="-1">"G-MIS 用の回答ファイル（CSV）"</h2>
             <p class="export-note">
                 "回答の確認・保管や、集計のためのCSVファイルを保存します。表示されていない設問の欄は空になります。"
             </p>

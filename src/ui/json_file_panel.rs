@@ -32,7 +32,7 @@ pub fn JsonFilePanel(
     };
     view! {
         <section class="json-file-panel" id="files" aria-labelledby="json-file-title">
-            <h2 id="json-file-title">"JSONファイルの保存・読み込み"</h2>
+            <h2 id="json-file-title" tabindex="-1">"JSONファイルの保存・読み込み"</h2>
             <p class="export-note">
                 "回答をJSONファイルに保存すると、別のパソコンやブラウザで読み込んで続きを入力できます。"
                 "読み込んだファイルは新しい下書きになり、いまの下書きはそのまま残ります。"
