@@ -204,6 +204,40 @@ fn limits_must_make_sense() {
 }
 
 #[test]
+fn ids_must_be_safe_in_html_ids_and_selectors() {
+    let json = definition(&format!("{},{}", yes_no("A 1", ""), yes_no("B\\\"", "")));
+    assert_eq!(
+        errors_of(&json),
+        vec![
+            DefinitionError::UnsafeId("A 1".into()),
+            DefinitionError::UnsafeId("B\"".into()),
+        ]
+    );
+}
+
+#[test]
+fn an_item_id_may_not_equal_another_items_control_id() {
+    // A yes/no item "A" has controls field-A and field-A-1; an item "A-1" would take field-A-1.
+    let json = definition(&format!("{},{}", yes_no("A", ""), yes_no("A-1", "")));
+    assert_eq!(
+        errors_of(&json),
+        vec![DefinitionError::ControlIdClash {
+            item: "A-1".into(),
+            with: "A".into(),
+        }]
+    );
+    assert_eq!(
+        errors_of(&definition(&format!(
+            "{},{}",
+            yes_no("A", ""),
+            yes_no("A-2", "")
+        ))),
+        vec![],
+        "a yes/no item has two controls, so A-2 is free"
+    );
+}
+
+#[test]
 fn every_definition_error_reads_as_japanese() {
     let error = DefinitionError::ConditionOnUnknownOrLaterItem {
         item: "A".into(),

@@ -1,11 +1,16 @@
-// Trunk post_build hook, run in the staging directory of each page's build: moves Trunk's inline
-// start-up script, plus the service-worker client, into a content-hashed file, so the
-// Content-Security-Policy can forbid inline scripts. sw.js is written once both pages are built
+// Trunk post_build hook, run in the staging directory of each page's build: puts the survey's
+// static markup into the answering page (tools/splice-form.mjs; called from here because Trunk runs
+// the hooks of one stage concurrently, so a second hook could not be ordered before this one), then
+// moves Trunk's inline start-up script, guarded so that a page which cannot start says so
+// (web/load-failure.js), plus the service-worker client, into a content-hashed file,
+// so the Content-Security-Policy can forbid inline scripts. sw.js is written once both pages are built
 // (scripts/build), because it lists the files of the whole site.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spliceForm } from './splice-form.mjs';
+import { withoutCommentLines } from './strip-comments.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -14,6 +19,8 @@ if (!staging) {
 }
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const htmlPath = join(staging, 'index.html');
+// Only the answering page has the placeholders; the other pages are left as they are.
+spliceForm(htmlPath);
 const html = readFileSync(htmlPath, 'utf8');
 const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const found = [...html.matchAll(inline)];
@@ -22,7 +29,23 @@ if (found.length !== 1) {
   process.exit(1);
 }
 const [tag, body] = found[0];
-const code = body.trim() + '\n\n' + readFileSync(join(root, 'web', 'sw-client.js'), 'utf8');
+// Trunk's start-up imports the page's program statically, so a failed download would stop the
+// whole module before any handler could run: it becomes a dynamic import inside try, and a
+// failure shows web/load-failure.js's message.
+const staticImport = /^import init, \* as bindings from '(\.\/[^']+)';$/m;
+const program = body.match(staticImport);
+if (!program) {
+  console.error("post-build: Trunk's start-up script no longer has the expected import line");
+  process.exit(1);
+}
+const start = body
+  .trim()
+  .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`);
+const code = withoutCommentLines(
+  readFileSync(join(root, 'web', 'load-failure.js'), 'utf8') +
+    `try {\n${start}\n} catch {\n  showLoadFailure();\n}\n\n` +
+    readFileSync(join(root, 'web', 'sw-client.js'), 'utf8'),
+);
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
 writeFileSync(join(staging, name), code);

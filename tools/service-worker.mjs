@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutCommentLines } from './strip-comments.mjs';
 
 const TEMPLATE = join(fileURLToPath(import.meta.url), '..', '..', 'web', 'service-worker.js');
 const WORKER = 'sw.js';
@@ -37,7 +38,7 @@ export function writeServiceWorker(dir) {
   const address = (name) => (name.endsWith('index.html') ? `./${name.slice(0, -'index.html'.length)}` : `./${name}`);
   const atInstall = files.filter((name) => !name.includes('/')).map(address);
   const onFirstUse = files.filter((name) => name.includes('/')).map(address);
-  const worker = readFileSync(TEMPLATE, 'utf8')
+  const worker = withoutCommentLines(readFileSync(TEMPLATE, 'utf8'))
     .replace("'__VERSION__'", JSON.stringify(version))
     .replace('__PAGES__', JSON.stringify(pages))
     .replace('__FILES__', JSON.stringify(atInstall))

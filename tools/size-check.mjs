@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// Issue 7 sets 100 KB for the answering page; it is not met yet (README, 「大きさ」). Until it is,
-// these budgets hold today's sizes with a small margin so that nothing grows unnoticed; each is
-// lowered as the page shrinks, never raised without a reason written here.
+// Issue 7 sets 100 KB for the answering page, the first load: it holds only the form (static
+// markup and a wasm without Leptos's renderer), so its budget is the issue's. The other pages load
+// only when opened and are cached then; their budgets hold today's sizes with a small margin so
+// that nothing grows unnoticed, lowered as they shrink, never raised without a reason written here.
 const PAGES = [
-  { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 266_000 },
+  { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 100_000 },
+  { name: '下書き・ファイル・確認ページ', dir: 'tools', extra: [], budget: 235_200 },
   { name: '集計ページ', dir: 'overview', extra: [], budget: 220_000 },
 ];
 
@@ -19,11 +21,13 @@ const dist = process.argv[2] ?? 'dist';
 let failed = false;
 for (const page of PAGES) {
   const html = readFileSync(join(dist, page.dir, 'index.html'), 'utf8');
-  const linked = [...html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((match) => match[1]);
-  const files = ['index.html', ...new Set(linked), ...page.extra];
+  // ./x is the page's own file; ../x one it shares with the answering page (main.css), counted
+  // too, as a visit that starts on this page downloads it.
+  const linked = [...html.matchAll(/(?:href|src)="(\.\.?\/[^"]+)"/g)].map((match) => match[1]);
+  const files = ['./index.html', ...new Set(linked), ...page.extra.map((name) => `./${name}`)];
   let total = 0;
   const sizes = files.map((name) => {
-    const path = join(dist, page.dir === '.' ? '' : page.dir, name);
+    const path = join(dist, page.dir, name);
     const gzip = gzipSync(readFileSync(path), { level: 9 }).length;
     total += gzip;
     return `  ${String(gzip).padStart(8)}  ${name}`;

@@ -4,20 +4,47 @@
 const VERSION = '__VERSION__';
 // The site's pages, deepest first ('./overview/' before './'); the answering page's files, cached
 // when the worker installs; and the other pages' files, cached the first time they are used, so a
-// hospital never downloads the overview page it will not open.
+// hospital never downloads a page it will not open (the tools page, the overview) with its first
+// visit. A page used under the previous release is cached again by the new one when it installs,
+// so an update never takes away offline use of a page the user has opened.
 const PAGES = __PAGES__;
 const FILES = __FILES__;
 const ON_FIRST_USE = __ON_FIRST_USE__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
 
+// `cache: 'reload'` fetches from the server, not from a stale HTTP cache.
+const fresh = (file) => new Request(file, { cache: 'reload' });
+
 self.addEventListener('install', (event) => {
-  // `cache: 'reload'` fetches from the server, not from a stale HTTP cache.
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })))),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(FILES.map(fresh));
+      const used = await pagesUsedBefore();
+      const again = ON_FIRST_USE.filter((file) => used.some((page) => isUnder(file, page)));
+      // All or nothing (addAll), and never a reason to refuse the update: a page that could not be
+      // fetched now is cached on its next use instead.
+      await cache.addAll(again.map(fresh)).catch(() => {});
+    })(),
   );
   // No skipWaiting here: a page running the old release keeps it until the user chooses to update.
 });
+
+/** The pages cached on first use that an earlier release's cache holds, so the user has opened. */
+async function pagesUsedBefore() {
+  const older = (await caches.keys()).filter((key) => key.startsWith(OWN_CACHES) && key !== CACHE);
+  const paths = [];
+  for (const key of older) {
+    for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
+  }
+  return PAGES.filter((page) => page !== './' && paths.some((path) => isUnder(path, page)));
+}
+
+function isUnder(address, page) {
+  const pathOf = (a) => new URL(a, self.registration.scope).pathname;
+  return pathOf(address).startsWith(pathOf(page));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

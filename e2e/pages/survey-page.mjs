@@ -57,20 +57,37 @@ export class SurveyPage {
   }
 
   async fill(definition, value) {
+    await this.openForm();
     await this.control(definition).fill(value);
   }
 
   async choose(definition, choice) {
+    await this.openForm();
     await this.control(definition).getByRole('radio', { name: choice, exact: true }).check();
   }
 
   async tick(definition, choice, ticked = true) {
+    await this.openForm();
     const box = this.control(definition).getByRole('checkbox', { name: choice, exact: true });
     await (ticked ? box.check() : box.uncheck());
   }
 
+  /** The text in an item's textbox, read on the answering page. */
+  async value(definition) {
+    await this.openForm();
+    return this.control(definition).inputValue();
+  }
+
+  /** Whether `choice` of a choice item is chosen, read on the answering page. */
+  async isChecked(definition, choice) {
+    await this.openForm();
+    const role = kindOf(definition) === 'multiple' ? 'checkbox' : 'radio';
+    return this.control(definition).getByRole(role, { name: choice, exact: true }).isChecked();
+  }
+
   async isShown(definition) {
-    return (await this.itemBox(definition).count()) === 1;
+    // The form page has every item in its static markup; an item not asked is hidden.
+    return this.itemBox(definition).isVisible();
   }
 
   errorText(definition) {
@@ -82,6 +99,7 @@ export class SurveyPage {
   }
 
   async requestCheck() {
+    await this.openForm();
     await this.page.locator('form').getByRole('button', { name: '回答内容を確認する' }).click();
   }
 
@@ -116,12 +134,50 @@ export class SurveyPage {
     return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
   }
 
+  /** Whether the tools page (tools/) is open, rather than the answering page. */
+  onTools() {
+    return new URL(this.page.url()).pathname.includes('/tools/');
+  }
+
+  /**
+   * The draft list, files, CSV, review and report are on the tools page: goes there by the
+   * answering page's link named `linkName`, as a user would (the answering page saves the draft as
+   * it is left). Does nothing on the tools page already.
+   */
+  async openTools(linkName) {
+    if (this.onTools()) return;
+    await this.page.getByRole('link', { name: linkName, exact: true }).first().click();
+    await this.page.waitForURL(/\/tools\//);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  /**
+   * Back to the answering page from the tools page by its tab, as a user would; waits until the
+   * form takes input (it is inert until the page's wasm has bound it). Does nothing on the
+   * answering page.
+   */
+  async openForm() {
+    if (!this.onTools()) return;
+    await this.page
+      .getByRole('navigation', { name: '画面の切り替え' })
+      .getByRole('link', { name: '回答を入力する', exact: true })
+      .click();
+    await this.page.waitForURL((url) => !url.pathname.includes('/tools/'));
+    await this.page.locator('#survey-form:not([inert])').waitFor();
+  }
+
+  /** The CSV export panel, on the tools page. */
+  async openExportPanel() {
+    await this.openTools('G-MIS 用の回答ファイル（CSV）を出力する');
+    return this.exportPanel();
+  }
+
   exportPanel() {
     return this.page.locator('.export-panel');
   }
 
   async saveCsv({ layout, encoding } = {}) {
-    const panel = this.exportPanel();
+    const panel = await this.openExportPanel();
     if (layout) await panel.getByRole('radio', { name: layout }).check();
     if (encoding) await panel.getByRole('radio', { name: encoding }).check();
     return this.download(panel.getByRole('button', { name: 'CSVファイルに保存' }));
@@ -146,6 +202,7 @@ export class SurveyPage {
   }
 
   async openDraftList() {
+    await this.openTools('下書きの一覧・切り替え');
     const toggle = this.page.getByRole('button', { name: '下書きの一覧・切り替え' });
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     return this.page.locator('#draft-list');
@@ -174,12 +231,25 @@ export class SurveyPage {
 
   /** Chooses files in the file picker: [{name, mimeType, buffer}]. */
   async loadFiles(files) {
+    await this.openTools('JSONファイルの保存・読み込み');
     await this.page.locator('.file-button input[type=file]').setInputFiles(files);
   }
 
   /** Saves the answers as JSON through the UI and returns the file's name and text. */
   async saveJson() {
+    await this.openTools('JSONファイルの保存・読み込み');
     const { name, bytes } = await this.download(this.page.getByRole('button', { name: 'JSONファイルに保存' }));
+    return { name, text: bytes.toString('utf8') };
+  }
+
+  /**
+   * When the browser will not keep drafts, the answering page offers the answer file itself (the
+   * tools page would open without the answers): saves it by that button.
+   */
+  async saveJsonHere() {
+    const { name, bytes } = await this.download(
+      this.page.getByRole('button', { name: '回答をJSONファイルに保存する' }),
+    );
     return { name, text: bytes.toString('utf8') };
   }
 

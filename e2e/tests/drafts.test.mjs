@@ -41,11 +41,11 @@ test('everything typed is back after a reload, including answers in a closed bra
   assert.equal(await survey.draftName(), '〇〇病院', 'the draft takes the hospital name');
   await page.reload();
   await survey.open(page.url());
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
-  assert.equal(await survey.control(item('Q17-1')).getByRole('radio', { name: 'いいえ' }).isChecked(), true);
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
+  assert.equal(await survey.isChecked(item('Q17-1'), 'いいえ'), true);
   assert.match(await survey.saveStatus().innerText(), /^最終保存 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/);
   await survey.choose(item('Q17-1'), 'はい');
-  assert.equal(await survey.control(item('Q17-5')).inputValue(), '14');
+  assert.equal(await survey.value(item('Q17-5')), '14');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -55,7 +55,7 @@ test('leaving the page straight after typing still keeps the answer', async () =
   await survey.fill(item('Q1-1'), '直前の入力');
   await page.goto('about:blank');
   await survey.open(app.url);
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '直前の入力');
+  assert.equal(await survey.value(item('Q1-1')), '直前の入力');
   await context.close();
 });
 
@@ -64,18 +64,18 @@ test('two drafts are kept apart, and the one last open comes back', async () => 
   await survey.fill(item('Q1-2'), 'A病院');
   await survey.choose(item('Q2-1'), 'はい');
   await survey.newDraft();
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), '', 'a new draft starts empty');
+  assert.equal(await survey.value(item('Q1-2')), '', 'a new draft starts empty');
   await survey.fill(item('Q1-2'), 'B病院');
   await survey.waitUntilSaved();
   assert.deepEqual(await survey.draftNames(), ['B病院', 'A病院']);
   await survey.openDraft('A病院');
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
-  assert.equal(await survey.control(item('Q2-1')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  assert.equal(await survey.value(item('Q1-2')), 'A病院');
+  assert.equal(await survey.isChecked(item('Q2-1'), 'はい'), true);
   await page.reload();
   await survey.open(page.url());
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
+  assert.equal(await survey.value(item('Q1-2')), 'A病院');
   await survey.openDraft('B病院');
-  assert.equal(await survey.control(item('Q2-1')).getByRole('radio', { name: 'はい' }).isChecked(), false);
+  assert.equal(await survey.isChecked(item('Q2-1'), 'はい'), false);
   await context.close();
 });
 
@@ -91,7 +91,8 @@ test('drafts can be renamed, duplicated and deleted after confirming', async () 
   assert.equal(await survey.draftName(), '本院 2025年1月');
   await survey.draftCard('本院 2025年1月').getByRole('button', { name: '複製（本院 2025年1月）' }).click();
   assert.equal(await survey.draftName(), '本院 2025年1月のコピー');
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'A病院');
+  assert.equal(await survey.value(item('Q1-2')), 'A病院');
+  await survey.openDraftList();
   const copy = survey.draftCard('本院 2025年1月のコピー');
   await copy.getByRole('button', { name: '削除（本院 2025年1月のコピー）' }).click();
   assert.match(await copy.innerText(), /削除すると元に戻せません/);
@@ -112,7 +113,7 @@ test('a change in another tab is noticed and never silently overwritten', async 
   await first.survey.fill(item('Q1-1'), '一郎');
   await first.survey.waitUntilSaved();
   const second = await openSecondTab(first);
-  assert.equal(await second.control(item('Q1-1')).inputValue(), '一郎');
+  assert.equal(await second.value(item('Q1-1')), '一郎');
   await second.fill(item('Q1-1'), '二郎');
   await second.waitUntilSaved();
   const notice = first.page.getByRole('status').filter({ hasText: '別のタブ（またはウィンドウ）で、この下書きが新しく保存されました' });
@@ -122,9 +123,19 @@ test('a change in another tab is noticed and never silently overwritten', async 
   const stored = await storedDraft(first.survey);
   assert.match(stored, /二郎/);
   assert.doesNotMatch(stored, /古いタブの病院/);
+  // Leaving for the tools page now would lose this tab's change: the browser asks first.
+  const asked = new Promise((resolve) => {
+    first.page.once('dialog', async (dialog) => {
+      await dialog.dismiss();
+      resolve(dialog.type());
+    });
+  });
+  await first.page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(first.survey.onTools(), false);
   await notice.getByRole('button', { name: '新しい内容を読み込む' }).click();
-  assert.equal(await first.survey.control(item('Q1-1')).inputValue(), '二郎');
-  assert.equal(await first.survey.control(item('Q1-2')).inputValue(), '');
+  assert.equal(await first.survey.value(item('Q1-1')), '二郎');
+  assert.equal(await first.survey.value(item('Q1-2')), '');
   await first.context.close();
 });
 
@@ -159,10 +170,28 @@ test('with storage disabled the page says so and the form still works', async ()
   await survey.fill(item('Q1-1'), '山田 太郎');
   await survey.choose(item('Q2-1'), 'はい');
   assert.equal(await survey.isShown(item('Q2-2')), true);
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
   assert.equal(await survey.saveStatus().innerText(), '保存されません');
-  const saved = await survey.saveJson();
-  assert.match(saved.text, /山田 太郎/);
+  // Leaving for the tools page would lose the answers: the browser asks first.
+  // (The click completes only once the dialog is answered, so it is answered from its event.)
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      await dialog.dismiss();
+      resolve(dialog.type());
+    });
+  });
+  await page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(survey.onTools(), false);
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
+  const saved = await survey.saveJsonHere();
+  assert.match(saved.name, /^R6_サイバーセキュリティ調査_病院名未入力_\d{8}\.json$/);
+  const file = JSON.parse(saved.text);
+  assert.equal(file.format, 'cyber-survey-answers');
+  assert.equal(file.survey_title, '令和6年度 病院における医療情報システムのサイバーセキュリティ対策に係る調査');
+  assert.equal(file.answers['Q1-1'], '山田 太郎');
+  assert.equal(file.answers['Q2-1'], 'はい');
+  assert.equal(survey.onTools(), false, 'the answers never left the page');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -179,10 +208,15 @@ test('with storage full the page says so, keeps the answers and lets them be sav
   await survey.fill(item('Q1-1'), '保存できない値');
   await page.getByRole('alert').filter({ hasText: 'ブラウザの保存領域がいっぱいで' }).waitFor();
   assert.equal(await survey.saveStatus().innerText(), '保存できませんでした');
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '保存できない値');
+  assert.equal(await survey.value(item('Q1-1')), '保存できない値');
   assert.match(await storedDraft(survey), /保存済みの値/, 'what was stored before is intact');
-  const saved = await survey.saveJson();
-  assert.match(saved.text, /保存できない値/);
+  const saved = await survey.saveJsonHere();
+  assert.equal(JSON.parse(saved.text).answers['Q1-1'], '保存できない値');
+  // The file loads back on the tools page as a draft (in a fresh context, whose storage works).
+  const other = await openSurvey(app);
+  await other.survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
+  await other.page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き` }).waitFor();
+  await other.context.close();
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -197,11 +231,15 @@ test('a corrupted stored draft does not break the page and its text can be recov
   await survey.open(page.url());
   const notice = page.locator('.notice', { hasText: '読み込めなかった下書きが1件あります' });
   await notice.waitFor();
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), '無事な病院');
+  assert.equal(await survey.value(item('Q1-2')), '無事な病院');
   const entries = await survey.storedEntries();
   assert.equal(entries['cyber-survey/draft/broken-1'], undefined);
   const recovery = Object.entries(entries).find(([key]) => key.startsWith('cyber-survey/recovery/broken-1/'));
   assert.equal(recovery?.[1], broken);
+  // Saving or deleting what was set aside is done on the tools page, by the notice's link.
+  await notice.getByRole('link', { name: '下書きの一覧で退避データを確認する' }).click();
+  await page.waitForURL(/\/tools\//);
+  await notice.waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     notice.getByRole('button', { name: 'ファイルに保存' }).click(),
@@ -232,9 +270,9 @@ test('a saved JSON file loads back as a new draft with the same answers', async 
   await survey.newDraft();
   await survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
   await survey.page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き「〇〇病院」として読み込みました。` }).waitFor();
-  assert.equal(await survey.control(item('Q1-1')).inputValue(), '山田 太郎');
-  assert.equal(await survey.control(item('Q2-3')).getByRole('checkbox', { name: '基本情報技術者' }).isChecked(), true);
-  assert.equal(await survey.control(item('Q13')).inputValue(), '12');
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
+  assert.equal(await survey.isChecked(item('Q2-3'), '基本情報技術者'), true);
+  assert.equal(await survey.value(item('Q13')), '12');
   assert.deepEqual(await survey.draftNames(), ['〇〇病院', '名称未設定の下書き', '〇〇病院']);
   await context.close();
 });
@@ -262,7 +300,7 @@ test('bad files are refused with the reason and leave every draft untouched', as
     assert.match(await refusal.innerText(), /今ある下書きは変更していません。/);
   }
   assert.deepEqual(await survey.storedEntries(), before, 'no stored draft changed');
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), '既存の病院');
+  assert.equal(await survey.value(item('Q1-2')), '既存の病院');
   await context.close();
 });
 
@@ -282,7 +320,7 @@ test('a file with unknown items or impossible values is loaded without them, and
   await loaded.waitFor();
   assert.match(await loaded.innerText(), /「Q99」はこの調査にない設問のため、読み込みませんでした。/);
   assert.match(await loaded.innerText(), /Q2-1 の回答「たぶん」はこの設問に合わないため、読み込みませんでした。/);
-  assert.equal(await survey.control(item('Q4')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  assert.equal(await survey.isChecked(item('Q4'), 'はい'), true);
   const after = await survey.storedEntries();
   for (const key of draftKeys(before)) assert.equal(after[key], before[key], `${key} unchanged`);
   assert.equal(draftKeys(after).length, 2);
@@ -291,6 +329,8 @@ test('a file with unknown items or impossible values is loaded without them, and
 
 test('a file dropped on the page is loaded as a new draft', async () => {
   const { context, page, survey } = await openSurvey(app);
+  // Files are loaded on the tools page, so the drop is made there (see the commit message).
+  await survey.openTools('JSONファイルの保存・読み込み');
   const text = JSON.stringify({ format: 'cyber-survey-answers', format_version: 1, survey: 'R6', answers: { 'Q1-2': 'ドロップ病院' } });
   const transfer = await page.evaluateHandle((content) => {
     const data = new DataTransfer();
@@ -301,7 +341,33 @@ test('a file dropped on the page is loaded as a new draft', async () => {
   assert.equal(await page.locator('.drop-hint').isVisible(), true);
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await page.locator('.notice-success', { hasText: '「dropped.json」を新しい下書き「ドロップ病院」として読み込みました。' }).waitFor();
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), 'ドロップ病院');
+  assert.equal(await survey.value(item('Q1-2')), 'ドロップ病院');
   assert.equal(await page.locator('.drop-hint').isVisible(), false);
+  await context.close();
+});
+
+test('back from the tools page after switching drafts shows the draft now open', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), 'A病院');
+  await survey.waitUntilSaved();
+  await survey.newDraft();
+  assert.equal(survey.onTools(), true);
+  // The browser's Back button, which may restore the answering page as it was left.
+  await page.goBack();
+  await page.waitForURL((url) => !url.pathname.includes('/tools/'));
+  await page.locator('#survey-form:not([inert])').waitFor();
+  assert.equal(await survey.value(item('Q1-2')), '', 'the new, empty draft');
+  assert.equal(await survey.draftName(), '名称未設定の下書き');
+  await survey.fill(item('Q1-2'), 'B病院');
+  await survey.waitUntilSaved();
+  assert.deepEqual(await survey.draftNames(), ['B病院', 'A病院'], 'A病院 is not overwritten');
+  // This Chromium does not keep the page in its back/forward cache (the Back above loaded it
+  // anew), so a restore from that cache is simulated: the page starts again from storage.
+  await survey.openForm();
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))),
+  ]);
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type), 'reload');
   await context.close();
 });

@@ -52,16 +52,22 @@ test('the one-row-per-hospital CSV in Shift_JIS decodes to a header of item ids 
 test('an incomplete survey warns with links to what is missing before the CSV is saved', async () => {
   const { context, page, survey } = await openSurvey(app);
   await survey.fill(item('Q1-2'), '〇〇病院');
-  await survey.exportPanel().getByRole('button', { name: 'CSVファイルに保存' }).click();
-  const warning = survey.exportPanel().getByRole('alert');
+  const panel = await survey.openExportPanel();
+  // The link named the CSV: the tools page opens with focus on that panel's heading.
+  await page.waitForFunction(() => document.activeElement?.id === 'export-title');
+  await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
+  const warning = panel.getByRole('alert');
   assert.match(await warning.innerText(), /未回答または確認が必要な設問が17件あります。/);
   assert.equal(await warning.getByRole('link').count(), 17);
-  await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('.item')?.id), 'item-Q2-1');
   const file = await survey.download(warning.getByRole('button', { name: 'このまま保存する' }));
   const text = file.bytes.subarray(3).toString('utf8');
   assert.match(text, /\r\nQ1-2,回答者の所属（病院名）,〇〇病院\r\n/);
   assert.match(text, /\r\nQ2-1,医療情報システム安全管理責任者（CISO）を設置している,\r\n/);
+  // A link goes to the item on the answering page, with focus on its control.
+  await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
+  await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('.item')?.id === 'item-Q2-1');
+  assert.equal(survey.onTools(), false);
   await context.close();
 });
 
@@ -69,7 +75,7 @@ test('characters Shift_JIS cannot hold are named, never replaced, and UTF-8 is o
   const { context, survey } = await openSurvey(app);
   await survey.fillCompleteSurvey();
   await survey.fill(item('Q1-1'), '𠮷田 太郎');
-  const panel = survey.exportPanel();
+  const panel = await survey.openExportPanel();
   await panel.getByRole('radio', { name: /^Shift_JIS/ }).check();
   await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
   const refusal = panel.getByRole('alert');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { distDir, launchBrowser, openPage } from '../support/browser.mjs';
 import { generateAnswerFiles } from '../support/answer-files.mjs';
 import { startStaticServer } from '../../tools/static-server.mjs';
-import { item } from '../support/survey-definition.mjs';
+import { item, survey } from '../support/survey-definition.mjs';
 import { openSurvey } from '../pages/survey-page.mjs';
 
 let browser;
@@ -33,7 +33,7 @@ async function watchViolations(context) {
   });
 }
 
-for (const pagePath of ['index.html', 'overview/index.html']) {
+for (const pagePath of ['index.html', 'tools/index.html', 'overview/index.html']) {
   test(`dist/${pagePath} has no inline script and declares the policy`, () => {
     const html = readFileSync(join(distDir, pagePath), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -42,18 +42,23 @@ for (const pagePath of ['index.html', 'overview/index.html']) {
     assert.match(html, /http-equiv="Content-Security-Policy"/);
     assert.match(html, /default-src 'self'/);
     assert.match(html, /connect-src 'self'/);
-    assert.doesNotMatch(html, /(href|src)="(https?:)?\/\//, 'no absolute asset address');
+    // Assets only: the answering page's static markup has the definition's reference links
+    // (<a href="https://…">), which the user may follow but the page never fetches.
+    assert.doesNotMatch(html, /<(?:link|script|img)\b[^>]*\b(href|src)="(https?:)?\/\//, 'no absolute asset address');
   });
 }
 
 test('no built file names another origin', () => {
   const names = readdirSync(distDir, { recursive: true }).filter((name) => /\.(js|css|html)$/.test(name));
-  assert.ok(names.includes(join('overview', 'index.html')), 'both pages are built');
+  assert.ok(names.includes(join('overview', 'index.html')), 'every page is built');
+  assert.ok(names.includes(join('tools', 'index.html')), 'every page is built');
+  // The reference links the survey definition gives (shown as links in 回答要領), never fetched.
+  const references = new Set(JSON.stringify(survey).match(/https?:\/\/[^\s'"`)<]+/g) ?? []);
   for (const name of names) {
     const text = readFileSync(join(distDir, name), 'utf8');
     // wasm-bindgen's glue quotes one MDN page in an error message; it is text, never fetched.
-    const addresses = (text.match(/https?:\/\/[^\s'"`)]+/g) ?? []).filter(
-      (url) => !url.startsWith('https://developer.mozilla.org/'),
+    const addresses = (text.match(/https?:\/\/[^\s'"`)<]+/g) ?? []).filter(
+      (url) => !url.startsWith('https://developer.mozilla.org/') && !references.has(url),
     );
     assert.deepEqual(addresses, [], `${name} names no other origin`);
   }
@@ -141,7 +146,7 @@ test('answers are shown as text, never run as markup', async () => {
   await survey.fill(item('Q13'), '<b>8</b>');
   await survey.requestCheck();
   await survey.errorSummary().waitFor();
-  assert.equal(await survey.control(item('Q1-2')).inputValue(), markup);
+  assert.equal(await survey.value(item('Q1-2')), markup);
   assert.equal(await page.locator('main img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();

@@ -100,8 +100,8 @@ test('the whole survey can be completed with the keyboard alone', async () => {
   ];
   for (const [id, answer] of answers) await answerByKeyboard(page, id, answer);
   assert.equal(await survey.progressText(), '必須の26問すべてに回答済みです');
-  assert.equal(await survey.control(item('Q5')).getByRole('radio', { name: 'いいえ' }).isChecked(), true);
-  assert.equal(await survey.control(item('Q3')).getByRole('radio', { name: '5～9人' }).isChecked(), true);
+  assert.equal(await survey.isChecked(item('Q5'), 'いいえ'), true);
+  assert.equal(await survey.isChecked(item('Q3'), '5～9人'), true);
   await tabTo(page, () => document.activeElement?.matches('form button[type=submit]'));
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: '入力内容に問題はありません' }).waitFor();
@@ -124,17 +124,25 @@ test('opening and closing a branch is announced politely without moving focus', 
 
 test('with text at 200% nothing is cut off and nothing scrolls sideways', async () => {
   const { context, page, survey } = await openSurvey(app, { viewport: { width: 1280, height: 800 } });
-  await page.evaluate(() => {
-    document.documentElement.style.fontSize = '200%';
-  });
+  const enlarge = () =>
+    page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+  const widths = () =>
+    page.evaluate(() => ({
+      document: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+    }));
+  await enlarge();
   await survey.openEveryBranch();
   await survey.requestCheck();
   await survey.errorSummary().waitFor();
+  const form = await widths();
+  assert.ok(form.document <= form.viewport, `answering page: ${JSON.stringify(form)}`);
+  // The draft list is on the tools page: a page of its own, enlarged again once it is open.
   await survey.openDraftList();
-  const widths = await page.evaluate(() => ({
-    document: document.documentElement.scrollWidth,
-    viewport: document.documentElement.clientWidth,
-  }));
-  assert.ok(widths.document <= widths.viewport, JSON.stringify(widths));
+  await enlarge();
+  const list = await widths();
+  assert.ok(list.document <= list.viewport, `draft list: ${JSON.stringify(list)}`);
   await context.close();
 });

@@ -19,14 +19,21 @@ after(async () => {
   await app?.close();
 });
 
-const tab = (page, name) => page.getByRole('navigation', { name: '画面の切り替え' }).getByRole('button', { name });
+/**
+ * Opens the review or the report as a user would: on the answering page by its link (they are on
+ * the tools page), on the tools page by its tab.
+ */
+async function openScreen(survey, name) {
+  if (!survey.onTools()) return survey.openTools(name);
+  await survey.page.getByRole('navigation', { name: '画面の切り替え' }).getByRole('button', { name }).click();
+}
 
 test('the review lists every asked item with its answer and links missing ones back to the form', async () => {
   const { context, page, survey } = await openSurvey(app, { beforeOpen: ({ context }) => context.grantPermissions(['clipboard-read', 'clipboard-write']) });
   await survey.fillCompleteSurvey();
   await survey.choose(item('Q17-1'), 'いいえ');
   await survey.fill(item('Q13'), '');
-  await tab(page, '回答を確認・印刷する').click();
+  await openScreen(survey, '回答を確認・印刷する');
   const review = page.locator('article.review');
   await review.waitFor();
   assert.equal(await survey.control(item('Q1-1')).isVisible(), false, 'the form is hidden meanwhile');
@@ -57,7 +64,7 @@ test('the readiness report lists each advisory with its reference, beside the it
   await survey.fill(item('Q13'), '6');
   // Beside the item, as soon as it is answered.
   assert.match(await survey.itemBox(item('Q17-6')).locator('.advisory').innerText(), /オフラインバックアップ.*確保されていません。[\s\S]*参照：.*システム運用編 18 ①/);
-  await tab(page, '対策状況レポート').click();
+  await openScreen(survey, '対策状況レポート');
   const report = page.locator('article.report');
   await report.waitFor();
   assert.match(await report.locator('.report-summary').innerText(), /要対策 3件、留意 1件/);
@@ -75,7 +82,7 @@ test('the review and the report print to an A4 PDF that looks like a document', 
   await survey.fillCompleteSurvey();
   await survey.choose(item('Q7-2'), 'いいえ');
   for (const [name, file] of [['回答を確認・印刷する', 'review'], ['対策状況レポート', 'report']]) {
-    await tab(page, name).click();
+    await openScreen(survey, name);
     await page.locator('article.document').waitFor();
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -90,5 +97,17 @@ test('the review and the report print to an A4 PDF that looks like a document', 
     await page.setViewportSize({ width: 1366, height: 768 });
   }
   assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
+
+test('「回答内容を確認する」 on the tools page runs the check on the answering page', async () => {
+  const { context, page, survey } = await openSurvey(app);
+  await survey.fill(item('Q1-2'), '〇〇病院');
+  await openScreen(survey, '回答を確認・印刷する');
+  await page.locator('.progress-panel').getByRole('link', { name: '回答内容を確認する' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/tools/'));
+  await survey.errorSummary().waitFor();
+  assert.match(await survey.errorSummary().innerText(), /回答内容を確認してください（\d+件）/);
+  await page.waitForFunction(() => document.activeElement?.id === 'check-result');
   await context.close();
 });

@@ -2,7 +2,7 @@
 // branches open and close, errors appear and lead back to the item, and a full survey reaches 100%.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp } from '../support/browser.mjs';
+import { openPage, startApp } from '../support/browser.mjs';
 import { accessibleName, item, items, kindOf } from '../support/survey-definition.mjs';
 import { OPEN_EVERY_BRANCH, openSurvey } from '../pages/survey-page.mjs';
 
@@ -115,9 +115,9 @@ test('closing a branch keeps its answers and reopening restores them', async () 
   assert.equal(await survey.isShown(item('Q17-5')), false);
   assert.equal(await survey.progressText(), '必須 18問中 1問 回答済み（残り 17問）');
   await survey.choose(item('Q17-1'), 'はい');
-  assert.equal(await survey.control(item('Q17-5')).inputValue(), '14');
-  assert.equal(await survey.control(item('Q17-6')).getByRole('radio', { name: 'はい' }).isChecked(), true);
-  assert.equal(await survey.control(item('Q17-2')).getByRole('radio', { name: 'はい' }).isChecked(), true);
+  assert.equal(await survey.value(item('Q17-5')), '14');
+  assert.equal(await survey.isChecked(item('Q17-6'), 'はい'), true);
+  assert.equal(await survey.isChecked(item('Q17-2'), 'はい'), true);
   assert.equal(await survey.progressText(), before);
   await context.close();
 });
@@ -205,4 +205,18 @@ test('every control kind is named by the seed wording, never by an English or ge
   );
   assert.deepEqual(unnamed, []);
   await context.close();
+});
+
+test('a page whose program cannot be downloaded says so, on both pages, instead of waiting forever', async () => {
+  for (const path of ['', 'tools/']) {
+    const { context, page } = await openPage(app);
+    // As a proxy that drops large files or a cut connection would.
+    await page.route('**/*_bg.wasm', (route) => route.abort('connectionreset'));
+    await page.goto(`${app.url}${path}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'このページを開けませんでした。' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /ページを再読み込みしてください。[\s\S]*下書きは消えていません。/);
+    assert.equal(await page.getByText('読み込み中です…').count(), 0, `${path || 'answering page'}: no endless loading message`);
+    await context.close();
+  }
 });

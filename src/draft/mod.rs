@@ -3,6 +3,7 @@
 
 pub mod envelope;
 pub mod error;
+pub mod json;
 pub mod key_value;
 pub mod store;
 pub mod summary;

@@ -64,10 +64,11 @@ impl<S: KeyValueStore> DraftStore<S> {
     /// kept), so that the page starts cleanly and the user can still get the text back.
     pub fn list(&mut self, now: &str) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
-        let mut keys = self.store.keys()?;
-        keys.retain(|key| key.starts_with(DRAFT_PREFIX));
-        for key in keys {
-            let id = key[DRAFT_PREFIX.len()..].to_owned();
+        for key in self.store.keys()? {
+            // strip_prefix, not slicing: a slice's panic message would link Unicode tables (~10 KB).
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX).map(str::to_owned) else {
+                continue;
+            };
             let Some(text) = self.store.get(&key)? else {
                 continue;
             };
@@ -85,7 +86,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         listing
             .drafts
-            .sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
+            .sort_unstable_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
         Ok(listing)
     }
 

@@ -19,22 +19,57 @@ pub const ANSWER_FILE_VERSION: u64 = 1;
 /// Far above any real file (a complete survey is a few KB); a larger file is not ours.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
-pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) -> String {
+/// One answer as the file holds it: what both writers below write.
+enum FileValue<'a> {
+    Number(u32),
+    Text(&'a str),
+    List(&'a [String]),
+}
+
+/// The file's contents before they are written: valid and invalid answers of the asked items, in
+/// the definition's order, and whether every asked item is answered validly.
+struct FileContents<'a> {
+    valid: Vec<(&'a str, FileValue<'a>)>,
+    invalid: Vec<(&'a str, FileValue<'a>)>,
+    complete: bool,
+}
+
+fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'a> {
     let visibility = Visibility::of(survey, answers);
-    let mut valid = Map::new();
-    let mut invalid = Map::new();
-    let mut complete = true;
+    let mut contents = FileContents {
+        valid: Vec::new(),
+        invalid: Vec::new(),
+        complete: true,
+    };
     for item in survey.items().filter(|item| visibility.is_asked(&item.id)) {
         let answer = answers.get(&item.id).filter(|answer| answer.is_given());
         let ok = check_item(item, answer).is_ok();
-        complete &= ok;
+        contents.complete &= ok;
         let Some(answer) = answer else { continue };
         if ok {
-            valid.insert(item.id.clone(), typed_value(item, answer));
+            contents.valid.push((&item.id, typed_value(item, answer)));
         } else {
-            invalid.insert(item.id.clone(), raw_value(answer));
+            contents.invalid.push((&item.id, raw_value(answer)));
         }
     }
+    contents
+}
+
+pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) -> String {
+    let contents = file_contents(survey, answers);
+    let object = |entries: Vec<(&str, FileValue)>| -> Map<String, Value> {
+        entries
+            .into_iter()
+            .map(|(id, value)| {
+                let value = match value {
+                    FileValue::Number(n) => Value::from(n),
+                    FileValue::Text(text) => Value::from(text),
+                    FileValue::List(choices) => Value::from(choices.to_vec()),
+                };
+                (id.to_owned(), value)
+            })
+            .collect()
+    };
     let file = json!({
         "format": ANSWER_FILE_FORMAT,
         "format_version": ANSWER_FILE_VERSION,
@@ -44,28 +79,99 @@ pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) 
         "exported_at": exported_at,
         "hospital": answers.text(&survey.hospital_item).trim(),
         "respondent": answers.text(&survey.respondent_item).trim(),
-        "complete": complete,
-        "answers": valid,
-        "invalid": invalid,
+        "complete": contents.complete,
+        "answers": object(contents.valid),
+        "invalid": object(contents.invalid),
     });
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-fn typed_value(item: &Item, answer: &Answer) -> Value {
+/// The same file, byte for byte, written with the drafts' small JSON module: the form page writes
+/// it when the browser will not keep its drafts, and linking serde_json there would cost more
+/// bytes than the whole writer (tests/answer_file.rs holds the two writers equal).
+pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: &str) -> String {
+    use crate::draft::json::write_string;
+    let contents = file_contents(survey, answers);
+    let mut out = String::from("{");
+    let field = |out: &mut String, key: &str| {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str("\n  ");
+        write_string(out, key);
+        out.push_str(": ");
+    };
+    for (key, value) in [
+        ("format", ANSWER_FILE_FORMAT),
+        ("format_version", ""),
+        ("survey", &survey.id),
+        ("survey_title", &survey.title),
+        ("app_version", APP_VERSION),
+        ("exported_at", exported_at),
+        ("hospital", answers.text(&survey.hospital_item).trim()),
+        ("respondent", answers.text(&survey.respondent_item).trim()),
+    ] {
+        field(&mut out, key);
+        if key == "format_version" {
+            out.push_str(&ANSWER_FILE_VERSION.to_string());
+        } else {
+            write_string(&mut out, value);
+        }
+    }
+    field(&mut out, "complete");
+    out.push_str(if contents.complete { "true" } else { "false" });
+    for (key, entries) in [("answers", contents.valid), ("invalid", contents.invalid)] {
+        field(&mut out, key);
+        if entries.is_empty() {
+            out.push_str("{}");
+            continue;
+        }
+        out.push('{');
+        for (index, (id, value)) in entries.into_iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str("\n    ");
+            write_string(&mut out, id);
+            out.push_str(": ");
+            match value {
+                FileValue::Number(n) => out.push_str(&n.to_string()),
+                FileValue::Text(text) => write_string(&mut out, text),
+                FileValue::List([]) => out.push_str("[]"),
+                FileValue::List(choices) => {
+                    out.push('[');
+                    for (index, choice) in choices.iter().enumerate() {
+                        if index > 0 {
+                            out.push(',');
+                        }
+                        out.push_str("\n      ");
+                        write_string(&mut out, choice);
+                    }
+                    out.push_str("\n    ]");
+                }
+            }
+        }
+        out.push_str("\n  }");
+    }
+    out.push_str("\n}");
+    out
+}
+
+fn typed_value<'a>(item: &Item, answer: &'a Answer) -> FileValue<'a> {
     match (&item.answer, answer) {
         (AnswerKind::Integer { .. }, Answer::Text(text)) => {
             crate::survey::number_input::parse_whole_number(text)
-                .map_or_else(|_| Value::from(text.trim()), Value::from)
+                .map_or_else(|_| FileValue::Text(text.trim()), FileValue::Number)
         }
-        (_, Answer::Text(text)) => Value::from(text.trim()),
+        (_, Answer::Text(text)) => FileValue::Text(text.trim()),
         _ => raw_value(answer),
     }
 }
 
-fn raw_value(answer: &Answer) -> Value {
+fn raw_value(answer: &Answer) -> FileValue<'_> {
     match answer {
-        Answer::Text(text) | Answer::Choice(text) => Value::from(text.as_str()),
-        Answer::Choices(choices) => Value::from(choices.clone()),
+        Answer::Text(text) | Answer::Choice(text) => FileValue::Text(text),
+        Answer::Choices(choices) => FileValue::List(choices),
     }
 }
 

@@ -9,5 +9,6 @@ pub mod file_name;
 
 pub use answer_file::{
     FileError, FileWarning, LoadedFile, MAX_FILE_BYTES, read_answer_file, write_answer_file,
+    write_answer_file_small,
 };
 pub use file_name::export_file_name;

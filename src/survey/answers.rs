@@ -89,6 +89,11 @@ impl Answers {
         self.0.insert(item.id.clone(), Answer::Choices(chosen));
     }
 
+    /// Sets an answer as read from a stored draft.
+    pub fn insert(&mut self, id: String, answer: Answer) {
+        self.0.insert(id, answer);
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&ItemId, &Answer)> {
         self.0.iter()
     }

@@ -14,6 +14,15 @@ pub enum DefinitionError {
     NoItems,
     DuplicateItemId(String),
     DuplicateSectionId(String),
+    /// Ids become parts of HTML ids, CSS selectors and file columns: ASCII letters, digits, `-`
+    /// and `_` only.
+    UnsafeId(String),
+    /// An item's id equals the id of another item's n-th control (`field-{id}-{n}`), so the two
+    /// would share one HTML id.
+    ControlIdClash {
+        item: String,
+        with: String,
+    },
     EmptyText {
         item: String,
     },
@@ -67,6 +76,14 @@ impl fmt::Display for DefinitionError {
             Self::NoItems => write!(f, "調査票の定義に設問がありません。"),
             Self::DuplicateItemId(id) => write!(f, "設問ID {id} が重複しています。"),
             Self::DuplicateSectionId(id) => write!(f, "区分ID {id} が重複しています。"),
+            Self::UnsafeId(id) => write!(
+                f,
+                "ID「{id}」には、半角英数字と「-」「_」以外の文字は使えません。"
+            ),
+            Self::ControlIdClash { item, with } => write!(
+                f,
+                "設問ID {item} は、設問 {with} の選択肢の欄と同じ名前になります。別のIDにしてください。"
+            ),
             Self::EmptyText { item } => write!(f, "{item} の設問文が空です。"),
             Self::NoChoices { item } => write!(f, "{item} に選択肢がありません。"),
             Self::DuplicateChoice { item, choice } => {
@@ -115,6 +132,34 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
     for section in &survey.sections {
         if !section_ids.insert(section.id.as_str()) {
             errors.push(DefinitionError::DuplicateSectionId(section.id.clone()));
+        }
+    }
+    let safe = |id: &str| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    for id in survey
+        .sections
+        .iter()
+        .map(|s| &s.id)
+        .chain(survey.items().map(|i| &i.id))
+    {
+        if !safe(id) {
+            errors.push(DefinitionError::UnsafeId(id.clone()));
+        }
+    }
+    // A choice item's n-th control (n ≥ 1) has the HTML id `field-{id}-{n}`.
+    for owner in survey.items() {
+        for n in 1..owner.choices().len() {
+            let control = format!("{}-{n}", owner.id);
+            if survey.items().any(|item| item.id == control) {
+                errors.push(DefinitionError::ControlIdClash {
+                    item: control,
+                    with: owner.id.clone(),
+                });
+            }
         }
     }
 

@@ -18,7 +18,7 @@ pub use definition::{
     Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
     ItemId, Section, Survey,
 };
-pub use load::{parse_definition, r6_survey};
+pub use load::{parse_definition, r6_lean_survey, r6_survey};
 pub use progress::Progress;
 pub use validation::{ItemError, ItemProblem, check_item, problems};
 pub use visibility::Visibility;

@@ -1,7 +1,5 @@
-//! The polite live region: changes the user did not move focus to (a branch opening, the save
-//! status) are read out without taking focus away from what they are doing.
-
-use leptos::prelude::*;
+//! The answering page's polite live region: which items a change of answer showed or hid, read out
+//! without taking focus away from what the user is doing.
 
 use super::form_state::FormState;
 use crate::survey::Visibility;
@@ -28,23 +26,4 @@ pub fn branch_changes(form: FormState, before: &Visibility, after: &Visibility) 
         ));
     }
     (!parts.is_empty()).then(|| parts.join(""))
-}
-
-#[component]
-pub fn Announcer(form: FormState) -> impl IntoView {
-    let message = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<Visibility>| {
-        let now = form.visibility.get();
-        if let Some(before) = previous
-            && let Some(text) = branch_changes(form, &before, &now)
-        {
-            message.set(text);
-        }
-        now
-    });
-    view! {
-        <div class="visually-hidden" role="status" aria-live="polite" id="announcer">
-            {move || message.get()}
-        </div>
-    }
 }

@@ -1,12 +1,9 @@
-//! The page: header, progress, the sections of the survey, and the check.
-
-use std::time::Duration;
+//! The tools page: the open draft, its progress, and the screens the answering page links to
+//! (review, readiness report, files). The form itself is the answering page's.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::announcer::Announcer;
-use super::check_result::{CHECK_RESULT_ID, CheckResult};
 use super::draft_bar::DraftBar;
 use super::draft_list::DraftList;
 use super::draft_notices::DraftNotices;
@@ -15,14 +12,13 @@ use super::export_panel::ExportPanel;
 use super::file_import::{FileOutcome, files_of, import_files};
 use super::focus::focus_after_render;
 use super::form_state::FormState;
+use super::json_file_panel::JsonFilePanel;
 use super::page_drop::listen_for_drops;
 use super::progress_panel::ProgressPanel;
 use super::readiness_report::ReadinessReport;
 use super::review_view::ReviewView;
 use super::screen::{Screen, ScreenTabs};
 use super::section_nav::SectionNav;
-use super::section_view::SectionView;
-use super::survey_intro::SurveyIntro;
 use super::update_notice::UpdateNotice;
 use crate::survey::{Survey, r6_survey};
 
@@ -30,23 +26,15 @@ use crate::survey::{Survey, r6_survey};
 pub fn App() -> impl IntoView {
     // The survey lives as long as the page; leaking it lets every component borrow it freely.
     let survey: &'static Survey = Box::leak(Box::new(r6_survey()));
-    view! { <SurveyPage survey /> }
+    view! { <ToolsPage survey /> }
 }
 
 #[component]
-fn SurveyPage(survey: &'static Survey) -> impl IntoView {
+fn ToolsPage(survey: &'static Survey) -> impl IntoView {
     let state = FormState::new(survey);
-    // Released after the click it belongs to has run, so an error shown on leaving a field cannot
-    // move the thing being clicked.
-    let _ = window_event_listener(ev::pointerdown, move |_| state.pointer_pressed());
-    let _ = window_event_listener(ev::pointerup, move |_| {
-        set_timeout(move || state.pointer_released(), Duration::ZERO);
-    });
-    let _ = window_event_listener(ev::pointercancel, move |_| state.pointer_released());
-
     let drafts = DraftSession::start(state);
-    // Every change is saved as soon as it is made; leaving or hiding the page saves whatever a
-    // pending effect has not yet written.
+    // Files loaded and drafts switched here are saved at once; leaving or hiding the page saves
+    // whatever a pending effect has not yet written.
     Effect::new(move |_| {
         state.answers.track();
         drafts.save_now();
@@ -58,9 +46,26 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
         }
     });
     let _ = window_event_listener(ev::storage, move |ev| drafts.storage_changed(ev.key()));
+    // Back from the answering page may restore this page from the browser's cache as it was
+    // left: start again from storage, where the answers typed meanwhile are.
+    let _ = window_event_listener(ev::pageshow, move |ev| {
+        if ev.persisted() && !drafts.memory_only {
+            let _ = window().location().reload();
+        }
+    });
 
-    let screen = RwSignal::new(Screen::Form);
-    let list_open = RwSignal::new(false);
+    let hash = window().location().hash().unwrap_or_default();
+    let screen = RwSignal::new(Screen::from_hash(&hash));
+    let list_open = RwSignal::new(hash == "#drafts");
+    // The link the user followed names what they came for: the list, or one of the two panels.
+    if let Some(target) = match hash.as_str() {
+        "#drafts" => Some("draft-list-title"),
+        "#files" => Some("json-file-title"),
+        "#export" => Some("export-title"),
+        _ => None,
+    } {
+        focus_after_render(target.to_owned());
+    }
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let dragging = listen_for_drops(move |data| {
         import_files(
@@ -68,10 +73,6 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
             drafts,
             outcomes,
         );
-    });
-    let check = Callback::new(move |()| {
-        state.check_requested.set(true);
-        focus_after_render(CHECK_RESULT_ID.to_owned());
     });
     view! {
         <a class="skip-link" href="#main">"本文へ移動"</a>
@@ -81,9 +82,8 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                 <h1>{survey.title.as_str()}</h1>
             </div>
         </header>
-        <Announcer form=state />
-        <DraftBar form=state drafts list_open outcomes />
-        <ProgressPanel state on_check=check />
+        <DraftBar drafts list_open />
+        <ProgressPanel state />
         <div class="drop-hint" class:drop-hint-visible=move || dragging.get() aria-hidden="true">
             "ここにJSONファイルをドロップすると、新しい下書きとして読み込みます"
         </div>
@@ -95,29 +95,15 @@ fn SurveyPage(survey: &'static Survey) -> impl IntoView {
                 <DraftList drafts open=list_open />
                 <ScreenTabs screen />
                 {move || match screen.get() {
-                    Screen::Form => ().into_any(),
-                    Screen::Review => view! { <ReviewView form=state screen /> }.into_any(),
-                    Screen::Report => view! { <ReadinessReport form=state screen /> }.into_any(),
+                    Screen::Review => view! { <ReviewView form=state /> }.into_any(),
+                    Screen::Report => view! { <ReadinessReport form=state /> }.into_any(),
+                    Screen::Files => view! {
+                        <div class="files-screen">
+                            <JsonFilePanel form=state drafts outcomes />
+                            <ExportPanel form=state />
+                        </div>
+                    }.into_any(),
                 }}
-                <div class="screen-form" hidden=move || screen.get() != Screen::Form>
-                <SurveyIntro survey />
-                <form class="survey-form" novalidate on:submit=move |ev| {
-                    ev.prevent_default();
-                    check.run(());
-                }>
-                    {survey
-                        .sections
-                        .iter()
-                        .enumerate()
-                        .map(|(index, section)| view! { <SectionView state section position=index + 1 /> })
-                        .collect_view()}
-                    <div class="form-end">
-                        <CheckResult state />
-                        <button type="submit" class="button button-primary">"回答内容を確認する"</button>
-                    </div>
-                </form>
-                <ExportPanel form=state />
-                </div>
             </main>
         </div>
         <footer class="site-footer">

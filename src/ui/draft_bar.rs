@@ -1,24 +1,15 @@
-//! The open draft, whether it is saved, and what can be done with it: list and switch drafts, save
-//! the answers as a JSON file, load a file.
+//! The open draft, whether it is saved, and the way to the list of drafts. (Saving and loading
+//! files is the files screen's: json_file_panel.rs.)
 
 use leptos::prelude::*;
 
-use super::clock::{local_time, local_time_of_day, now_iso, today_compact};
-use super::download::offer_download;
+use super::clock::{local_time, local_time_of_day};
 use super::draft_session::{DraftSession, SaveStatus};
-use super::file_import::{FileOutcome, files_of, import_files};
-use super::form_state::FormState;
-use crate::export::{export_file_name, write_answer_file};
 
 pub const DRAFT_LIST_ID: &str = "draft-list";
 
 #[component]
-pub fn DraftBar(
-    form: FormState,
-    drafts: DraftSession,
-    list_open: RwSignal<bool>,
-    outcomes: RwSignal<Vec<FileOutcome>>,
-) -> impl IntoView {
+pub fn DraftBar(drafts: DraftSession, list_open: RwSignal<bool>) -> impl IntoView {
     let status_text = move || match drafts.status.get() {
         SaveStatus::Opened if drafts.memory_only => "保存されません".to_owned(),
         SaveStatus::Opened => {
@@ -35,18 +26,6 @@ pub fn DraftBar(
         SaveStatus::Failed(_) => "保存できませんでした".to_owned(),
         SaveStatus::NewerElsewhere(_) => "別のタブで更新されています".to_owned(),
         SaveStatus::Refused(_) => "保存できません".to_owned(),
-    };
-    let save_json = move |_| {
-        let answers = form.answers.get_untracked();
-        let survey = form.survey;
-        let contents = write_answer_file(survey, &answers, &now_iso());
-        let name = export_file_name(
-            survey,
-            answers.text(&survey.hospital_item),
-            &today_compact(),
-            "json",
-        );
-        offer_download(&name, "application/json", contents.as_bytes());
     };
     view! {
         <section class="draft-bar" aria-label="下書き">
@@ -79,24 +58,6 @@ pub fn DraftBar(
                     >
                         "下書きの一覧・切り替え"
                     </button>
-                    <button type="button" class="button button-secondary" on:click=save_json>
-                        "JSONファイルに保存"
-                    </button>
-                    <label class="button button-secondary file-button">
-                        "JSONファイルを読み込む"
-                        <input
-                            type="file"
-                            class="visually-hidden"
-                            accept=".json,application/json"
-                            multiple
-                            on:change:target=move |ev| {
-                                let input = ev.target();
-                                import_files(files_of(input.files()), drafts, outcomes);
-                                // The same file can be chosen again after it was refused.
-                                input.set_value("");
-                            }
-                        />
-                    </label>
                 </div>
             </div>
         </section>

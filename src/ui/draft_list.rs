@@ -20,7 +20,7 @@ pub fn DraftList(drafts: DraftSession, open: RwSignal<bool>) -> impl IntoView {
             aria-labelledby="draft-list-title"
         >
             <div class="draft-list-head">
-                <h2 id="draft-list-title">"下書きの一覧"</h2>
+                <h2 id="draft-list-title" tabindex="-1">"下書きの一覧"</h2>
                 <button type="button" class="button button-secondary" on:click=move |_| {
                     if let Err(e) = drafts.create(Answers::new(), None) {
                         error.set(Some(save_error_message(&e)));

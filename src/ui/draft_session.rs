@@ -2,12 +2,14 @@
 //! every operation on them. Each change to the answers is saved at once; nothing overwrites a
 //! newer save from another tab unless the user says so.
 
-use leptos::prelude::*;
+use super::rx::*;
 
 use super::browser_storage::Backend;
 use super::clock::{new_draft_id, now_iso};
 use super::form_state::FormState;
-use crate::draft::store::{DRAFT_PREFIX, draft_key};
+#[cfg(feature = "tools")]
+use crate::draft::store::DRAFT_PREFIX;
+use crate::draft::store::draft_key;
 use crate::draft::{Draft, DraftError, DraftStore, SaveError, StoreError, StoredProblem};
 use crate::survey::{Answers, Progress};
 
@@ -51,11 +53,22 @@ pub struct DraftSession {
     pub recovered: RwSignal<Vec<(String, String)>>,
     pub memory_only: bool,
     pub unavailable_reason: StoredValue<Option<StoreError>>,
+    /// The answers last saved to a file from the form page, while storage was failing.
+    file_saved: StoredValue<Option<Answers>>,
 }
 
 impl DraftSession {
+    #[cfg(feature = "tools")]
     /// Opens the draft this browser had open last (or the newest, or a new one) into the form.
     pub fn start(form: FormState) -> Self {
+        let session = Self::start_autosave(form);
+        session.refresh_list();
+        session
+    }
+
+    /// What the form page needs: the open draft and its autosave, without the list of every
+    /// draft (the tools page keeps that), so the form page's wasm does without the list code.
+    pub fn start_autosave(form: FormState) -> Self {
         let (backend, unavailable_reason) = Backend::open();
         let memory_only = backend.is_memory_only();
         let mut store = DraftStore::new(backend, &form.survey.id);
@@ -80,7 +93,7 @@ impl DraftSession {
         let _ = store.set_current(&id);
         let recovered = store.recovered().unwrap_or_default();
         form.replace_answers(draft.answers.clone());
-        let session = Self {
+        Self {
             form,
             store: StoredValue::new_local(store),
             base: StoredValue::new(draft),
@@ -91,9 +104,39 @@ impl DraftSession {
             recovered: RwSignal::new(recovered),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
-        };
-        session.refresh_list();
-        session
+            file_saved: StoredValue::new(None),
+        }
+    }
+
+    /// The open draft's name as the form page shows it: the name given, else the hospital name
+    /// typed on the page.
+    pub fn open_name(&self) -> String {
+        self.status.track();
+        let given = self.base.with_value(|base| base.name.clone());
+        match given.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_owned(),
+            _ => {
+                let hospital = self
+                    .form
+                    .answers
+                    .with(|a| a.text(&self.form.survey.hospital_item).trim().to_owned());
+                if hospital.is_empty() {
+                    crate::draft::summary::UNNAMED_DRAFT.to_owned()
+                } else {
+                    hospital
+                }
+            }
+        }
+    }
+
+    /// When the open draft was last saved (the form page's status line after opening).
+    pub fn open_saved_at(&self) -> String {
+        self.base.with_value(|base| base.saved_at.clone())
+    }
+
+    /// Another tab wrote to storage: on the form page only the open draft matters.
+    pub fn open_draft_changed(&self, key: Option<String>) {
+        self.check_newer_elsewhere(key.as_deref());
     }
 
     /// Saves the form's answers if they differ from what was last saved.
@@ -136,11 +179,19 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     /// Another tab wrote to storage. If it was the open draft and it is newer, say so; the list is
     /// refreshed either way.
     pub fn storage_changed(&self, key: Option<String>) {
+        self.check_newer_elsewhere(key.as_deref());
+        if key.is_none_or(|key| key.starts_with(DRAFT_PREFIX)) {
+            self.refresh_list();
+        }
+    }
+
+    fn check_newer_elsewhere(&self, key: Option<&str>) {
         let current_key = draft_key(&self.current_id.get_untracked());
-        if key.as_deref() == Some(current_key.as_str()) {
+        if key == Some(current_key.as_str()) {
             let stored = self
                 .store
                 .with_value(|store| store.load(&self.current_id.get_untracked(), &now_iso()));
@@ -150,9 +201,6 @@ impl DraftSession {
             {
                 self.status.set(SaveStatus::NewerElsewhere(Box::new(newer)));
             }
-        }
-        if key.is_none_or(|key| key.starts_with(DRAFT_PREFIX)) {
-            self.refresh_list();
         }
     }
 
@@ -164,6 +212,32 @@ impl DraftSession {
             self.base.set_value(*newer);
             self.status.set(SaveStatus::Saved { at });
         }
+    }
+
+    /// The user saved these answers to a file: leaving the page no longer loses them.
+    pub fn saved_to_file(&self, answers: Answers) {
+        self.file_saved.set_value(Some(answers));
+    }
+
+    /// Whether answers typed here are kept nowhere but this page: storage is unavailable or
+    /// refused the last save, or another tab saved this draft and the changes made here wait for
+    /// the user's choice; and they were not saved to a file since they last changed.
+    pub fn unsaved_in_memory(&self) -> bool {
+        let at_risk = self.memory_only
+            || match self.status.get_untracked() {
+                SaveStatus::Failed(_) | SaveStatus::Refused(_) => true,
+                SaveStatus::NewerElsewhere(_) => self.form.answers.with_untracked(|answers| {
+                    self.base.with_value(|base| base.answers != *answers)
+                }),
+                SaveStatus::Opened | SaveStatus::Saved { .. } => false,
+            };
+        at_risk
+            && self.form.answers.with_untracked(|answers| {
+                answers.iter().next().is_some()
+                    && self
+                        .file_saved
+                        .with_value(|saved| saved.as_ref() != Some(answers))
+            })
     }
 
     /// Keeps this tab's answers, writing them over the other tab's newer version.
@@ -193,6 +267,7 @@ impl DraftSession {
         });
     }
 
+    #[cfg(feature = "tools")]
     pub fn refresh_list(&self) {
         let survey = self.form.survey;
         let listing = self
@@ -238,6 +313,7 @@ impl DraftSession {
         self.recovered.set(recovered);
     }
 
+    #[cfg(feature = "tools")]
     /// Opens another draft, after saving the one that is open.
     pub fn switch_to(&self, id: &str) {
         self.save_now();
@@ -247,6 +323,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     fn open(&self, id: &str, draft: Draft) {
         self.form.replace_answers(draft.answers.clone());
         self.base.set_value(draft);
@@ -258,6 +335,7 @@ impl DraftSession {
         self.refresh_list();
     }
 
+    #[cfg(feature = "tools")]
     /// Creates a draft holding `answers` (empty for a new draft) and opens it.
     pub fn create(&self, answers: Answers, name: Option<String>) -> Result<(), SaveError> {
         self.save_now();
@@ -279,6 +357,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     pub fn duplicate(&self, id: &str) -> Result<(), SaveError> {
         self.save_now();
         let source = self.store.with_value(|store| store.load(id, &now_iso()));
@@ -292,6 +371,7 @@ impl DraftSession {
         }
     }
 
+    #[cfg(feature = "tools")]
     /// An empty name goes back to following the hospital name.
     pub fn rename(&self, id: &str, name: &str) -> Result<(), SaveError> {
         let name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
@@ -321,6 +401,7 @@ impl DraftSession {
         result.unwrap_or(Ok(()))
     }
 
+    #[cfg(feature = "tools")]
     /// Deletes a draft; deleting the open one opens the next, or a new empty one.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         let result = self
@@ -352,6 +433,7 @@ impl DraftSession {
         result
     }
 
+    #[cfg(feature = "tools")]
     pub fn discard_recovered(&self, key: &str) {
         self.store.update_value(|store| {
             let _ = store.discard_recovered(key);
@@ -359,22 +441,26 @@ impl DraftSession {
         self.refresh_list();
     }
 
+    #[cfg(feature = "tools")]
     pub fn survey(&self) -> &'static crate::survey::Survey {
         self.form.survey
     }
 
+    #[cfg(feature = "tools")]
     pub fn current_name_untracked(&self) -> String {
         let id = self.current_id.get_untracked();
         self.summaries
             .with_untracked(|summaries| name_in(summaries, &id))
     }
 
+    #[cfg(feature = "tools")]
     pub fn current_name(&self) -> String {
         let id = self.current_id.get();
         self.summaries.with(|summaries| name_in(summaries, &id))
     }
 }
 
+#[cfg(feature = "tools")]
 fn name_in(summaries: &[DraftSummary], id: &str) -> String {
     summaries
         .iter()
@@ -383,6 +469,7 @@ fn name_in(summaries: &[DraftSummary], id: &str) -> String {
         .unwrap_or_default()
 }
 
+#[cfg(feature = "tools")]
 /// What the user reads when a draft operation could not be saved.
 pub fn save_error_message(error: &SaveError) -> String {
     match error {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::clock::{now_iso, today_compact};
 use super::download::offer_download;
 use super::form_state::FormState;
-use super::item_link::ItemLink;
+use super::screen::ItemOnFormLink;
 use super::shift_jis::browser_encoder;
 use crate::export::csv_file::{
     CsvEncoding, CsvLayout, UnencodableAnswer, csv_rows, csv_text, encode_csv,
@@ -71,8 +71,8 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
     };
 
     view! {
-        <section class="export-panel" aria-labelledby="export-title">
-            <h2 id="export-title">"CSVファイルに保存"</h2>
+        <section class="export-panel" id="export" aria-labelledby="export-title">
+            <h2 id="export-title" tabindex="-1">"G-MIS 用の回答ファイル（CSV）"</h2>
             <p class="export-note">
                 "回答の確認・保管や、集計のためのCSVファイルを保存します。表示されていない設問の欄は空になります。"
             </p>
@@ -127,7 +127,7 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
                                 "文字を置き換えずに知らせています。回答を直すか、UTF-8で保存してください。"</p>
                             <ul>
                                 {unencodable.into_iter().map(|answer| view! {
-                                    <li><ItemLink item=answer.item.clone()>{answer.to_string()}</ItemLink></li>
+                                    <li><ItemOnFormLink item=answer.item.clone()>{answer.to_string()}</ItemOnFormLink></li>
                                 }).collect_view()}
                             </ul>
                             <div class="notice-actions">
@@ -168,7 +168,7 @@ fn ProblemLinks(form: FormState, problems: Vec<ItemProblem>) -> impl IntoView {
             {problems.into_iter().map(|problem| {
                 let number = survey.item(&problem.item).map(|i| i.number.clone()).unwrap_or_default();
                 let text = format!("{number}：{}", problem.error);
-                view! { <li><ItemLink item=problem.item>{text}</ItemLink></li> }
+                view! { <li><ItemOnFormLink item=problem.item>{text}</ItemOnFormLink></li> }
             }).collect_view()}
         </ul>
     }

@@ -1,7 +1,7 @@
 //! The one place that moves keyboard focus. Focus moves only where the user asked for it: to the
 //! error summary after a check, and to an item from the summary's links.
 
-use leptos::prelude::*;
+use super::rx::*;
 use wasm_bindgen::JsCast;
 
 /// DOM id of an item's container; also the target of links to the item.

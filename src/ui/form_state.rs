@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use leptos::prelude::*;
+use super::rx::*;
 
 use crate::survey::number_input::{InputNotice, to_half_width_digits};
 use crate::survey::{Answers, Item, ItemError, ItemId, ItemProblem, Progress, Survey, Visibility};
@@ -51,6 +51,7 @@ impl FormState {
         }
     }
 
+    #[cfg(feature = "tools")]
     pub fn is_asked(&self, id: &str) -> bool {
         self.visibility.with(|v| v.is_asked(id))
     }

@@ -1,7 +1,9 @@
 //! How much is left, always in view while the user scrolls.
 
+#[cfg(feature = "tools")]
 use leptos::prelude::*;
 
+#[cfg(feature = "tools")]
 use super::form_state::FormState;
 use crate::survey::Progress;
 
@@ -19,8 +21,9 @@ pub fn describe_progress(progress: Progress) -> String {
     }
 }
 
+#[cfg(feature = "tools")]
 #[component]
-pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView {
+pub fn ProgressPanel(state: FormState) -> impl IntoView {
     let progress = state.progress;
     view! {
         <div class="progress-panel">
@@ -37,9 +40,8 @@ pub fn ProgressPanel(state: FormState, on_check: Callback<()>) -> impl IntoView 
                 <span class="progress-percent" aria-hidden="true">
                     {move || format!("{}%", progress.get().percent())}
                 </span>
-                <button type="button" class="button button-secondary" on:click=move |_| on_check.run(())>
-                    "回答内容を確認する"
-                </button>
+                // The check is the form's: the answering page runs it when opened at #check.
+                <a class="button button-secondary" href="../#check">"回答内容を確認する"</a>
             </div>
         </div>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
-use super::screen::{EditItemLink, Screen};
+use super::screen::ItemOnFormLink;
 use crate::survey::{AdvisoryLevel, raised_advisories};
 
 pub fn level_label(level: AdvisoryLevel) -> &'static str {
@@ -16,7 +16,7 @@ pub fn level_label(level: AdvisoryLevel) -> &'static str {
 }
 
 #[component]
-pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoView {
+pub fn ReadinessReport(form: FormState) -> impl IntoView {
     let survey = form.survey;
     let raised = Memo::new(move |_| {
         form.answers.with(|answers| {
@@ -75,7 +75,7 @@ pub fn ReadinessReport(form: FormState, screen: RwSignal<Screen>) -> impl IntoVi
                                     <p>{advisory.message.as_str()}</p>
                                     <p class="report-reference">{format!("参照：{}", advisory.reference)}</p>
                                     <p class="report-edit">
-                                        <EditItemLink screen item=item.id.clone()>{format!("{} の回答を見る", item.number)}</EditItemLink>
+                                        <ItemOnFormLink item=item.id.clone()>{format!("{} の回答を見る", item.number)}</ItemOnFormLink>
                                     </p>
                                 </li>
                             }

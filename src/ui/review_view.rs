@@ -8,11 +8,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use super::screen::{EditItemLink, Screen};
+use super::screen::ItemOnFormLink;
 use crate::survey::{Answer, AnswerKind, Item};
 
 #[component]
-pub fn ReviewView(form: FormState, screen: RwSignal<Screen>) -> impl IntoView {
+pub fn ReviewView(form: FormState) -> impl IntoView {
     let survey = form.survey;
     view! {
         <article class="document review" aria-labelledby="review-heading">
@@ -27,7 +27,7 @@ pub fn ReviewView(form: FormState, screen: RwSignal<Screen>) -> impl IntoView {
                             let id = item.id.as_str();
                             view! {
                                 <Show when=move || form.is_asked(id)>
-                                    <ReviewRow form screen item />
+                                    <ReviewRow form item />
                                 </Show>
                             }
                         }).collect_view()}
@@ -39,7 +39,7 @@ pub fn ReviewView(form: FormState, screen: RwSignal<Screen>) -> impl IntoView {
 }
 
 #[component]
-fn ReviewRow(form: FormState, screen: RwSignal<Screen>, item: &'static Item) -> impl IntoView {
+fn ReviewRow(form: FormState, item: &'static Item) -> impl IntoView {
     let id = item.id.as_str();
     let answer = move || {
         form.answers
@@ -107,7 +107,7 @@ fn ReviewRow(form: FormState, screen: RwSignal<Screen>, item: &'static Item) -> 
                         <span class="visually-hidden">"要確認："</span>
                         {message}
                         " "
-                        <EditItemLink screen item=id.to_owned()>{format!("{} を入力する", item.number)}</EditItemLink>
+                        <ItemOnFormLink item=id.to_owned()>{format!("{} を入力する", item.number)}</ItemOnFormLink>
                     </p>
                 })}
             </dd>

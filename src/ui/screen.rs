@@ -1,38 +1,57 @@
-//! Which screen the page shows: the form, the review (the print document), or the readiness
-//! report. The form stays in the page while hidden, so nothing typed is rebuilt or lost.
+//! Which screen the tools page shows: the review (the print document), the readiness report, or
+//! the files (JSON answer files and the CSV for G-MIS). The form itself is the answering page, one
+//! level up: its markup lives in one place, so a link to an item leaves this page for it.
 
 use leptos::prelude::*;
 
-use super::focus::{focus_item, item_anchor};
+use super::focus::item_anchor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
-    Form,
     Review,
     Report,
+    Files,
 }
 
 impl Screen {
+    /// The screen the answering page's links ask for (tools/#review, #report, #drafts, #files,
+    /// #export); the review when none does.
+    pub fn from_hash(hash: &str) -> Screen {
+        match hash {
+            "#report" => Screen::Report,
+            "#drafts" | "#files" | "#export" => Screen::Files,
+            _ => Screen::Review,
+        }
+    }
+
+    fn hash(self) -> &'static str {
+        match self {
+            Screen::Review => "#review",
+            Screen::Report => "#report",
+            Screen::Files => "#files",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
-            Screen::Form => "回答を入力する",
             Screen::Review => "回答を確認・印刷する",
             Screen::Report => "対策状況レポート",
+            Screen::Files => "ファイルの保存・出力",
         }
     }
 }
 
-/// Back to the form, with focus on an item's control once the form is shown again.
-pub fn edit_item(screen: RwSignal<Screen>, item: String) {
-    screen.set(Screen::Form);
-    request_animation_frame(move || focus_item(&item));
+/// The answering page's address of an item, from the tools page.
+pub fn item_on_form(item: &str) -> String {
+    format!("../#{}", item_anchor(item))
 }
 
 #[component]
 pub fn ScreenTabs(screen: RwSignal<Screen>) -> impl IntoView {
     view! {
         <nav class="screen-tabs" aria-label="画面の切り替え">
-            {[Screen::Form, Screen::Review, Screen::Report]
+            <a class="screen-tab" href="../">"回答を入力する"</a>
+            {[Screen::Review, Screen::Report, Screen::Files]
                 .into_iter()
                 .map(|target| view! {
                     <button
@@ -41,6 +60,9 @@ pub fn ScreenTabs(screen: RwSignal<Screen>) -> impl IntoView {
                         aria-current=move || (screen.get() == target).then_some("page")
                         on:click=move |_| {
                             screen.set(target);
+                            // A reload or a bookmark comes back to the same screen; replacing the
+                            // entry keeps Back going to the answering page.
+                            let _ = window().location().replace(target.hash());
                             window().scroll_to_with_x_and_y(0.0, 0.0);
                         }
                     >
@@ -52,16 +74,11 @@ pub fn ScreenTabs(screen: RwSignal<Screen>) -> impl IntoView {
     }
 }
 
-/// A link from the review or the report back to an item in the form.
+/// A link from the review, the report or the CSV panel to an item on the answering page, which
+/// focuses the item's control when it opens.
 #[component]
-pub fn EditItemLink(screen: RwSignal<Screen>, item: String, children: Children) -> impl IntoView {
-    let href = format!("#{}", item_anchor(&item));
-    view! {
-        <a href=href on:click=move |ev| {
-            ev.prevent_default();
-            edit_item(screen, item.clone());
-        }>{children()}</a>
-    }
+pub fn ItemOnFormLink(item: String, children: Children) -> impl IntoView {
+    view! { <a href=item_on_form(&item)>{children()}</a> }
 }
 
 /// Opens the browser's print dialog (and its "save as PDF").

@@ -1,9 +1,9 @@
-//! The list of sections with how far each is answered, for moving around a long form.
+//! The tools page's list of sections with how far each is answered; each links to its section on
+//! the answering page (whose own list is static markup from build.rs).
 
 use leptos::prelude::*;
 
 use super::form_state::FormState;
-use super::section_view::section_anchor;
 use crate::survey::Progress;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn SectionNav(state: FormState) -> impl IntoView {
             };
             view! {
                 <li class:section-done=move || progress().is_complete()>
-                    <a href=format!("#{}", section_anchor(&section.id))>
+                    <a href=format!("../#section-{}", section.id)>
                         <span class="nav-title">{format!("{}. {}", index + 1, section.title)}</span>
                         <span class="nav-count">
                             {move || {

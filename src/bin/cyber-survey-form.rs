@@ -1,0 +1,3 @@
+fn main() {
+    cyber_survey::ui::start_form_page();
+}
