@@ -58,7 +58,7 @@ test('the form with every error shown has no violation', async () => {
   await context.close();
 });
 
-test('the draft list, the review and the report have no violation', async () => {
+test('the draft list, the review, the report and the files screen have no violation', async () => {
   const { context, page, survey } = await fresh();
   await survey.fillCompleteSurvey();
   await survey.choose(item('Q14'), 'いいえ');
@@ -72,6 +72,11 @@ test('the draft list, the review and the report have no violation', async () => 
   await tabs.getByRole('button', { name: '対策状況レポート' }).click();
   await page.locator('article.report').waitFor();
   assert.deepEqual(await violations(page), [], 'report');
+  // The files screen, with the CSV panel's warning about what is missing open.
+  await tabs.getByRole('button', { name: 'ファイルの保存・出力' }).click();
+  await page.locator('.export-panel').getByRole('button', { name: 'CSVファイルに保存' }).click();
+  await page.locator('.export-panel').getByRole('alert').waitFor();
+  assert.deepEqual(await violations(page), [], 'files');
   await context.close();
 });
 
