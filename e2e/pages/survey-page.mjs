@@ -163,6 +163,11 @@ export class SurveyPage {
       .getByRole('link', { name: '回答を入力する', exact: true })
       .click();
     await this.page.waitForURL((url) => !url.pathname.includes('/tools/'));
+    await this.formReady();
+  }
+
+  /** Waits until the answering page's form takes input (inert until its wasm has bound it). */
+  async formReady() {
     await this.page.locator('#survey-form:not([inert])').waitFor();
   }
 

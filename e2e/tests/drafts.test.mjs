@@ -355,7 +355,7 @@ test('back from the tools page after switching drafts shows the draft now open',
   // The browser's Back button, which may restore the answering page as it was left.
   await page.goBack();
   await page.waitForURL((url) => !url.pathname.includes('/tools/'));
-  await page.locator('#survey-form:not([inert])').waitFor();
+  await survey.formReady();
   assert.equal(await survey.value(item('Q1-2')), '', 'the new, empty draft');
   assert.equal(await survey.draftName(), '名称未設定の下書き');
   await survey.fill(item('Q1-2'), 'B病院');

@@ -58,13 +58,8 @@ fn ToolsPage(survey: &'static Survey) -> impl IntoView {
     let screen = RwSignal::new(Screen::from_hash(&hash));
     let list_open = RwSignal::new(hash == "#drafts");
     // The link the user followed names what they came for: the list, or one of the two panels.
-    if let Some(target) = match hash.as_str() {
-        "#drafts" => Some("draft-list-title"),
-        "#files" => Some("json-file-title"),
-        "#export" => Some("export-title"),
-        _ => None,
-    } {
-        focus_after_render(target.to_owned());
+    if let Some(heading) = Screen::heading_for(&hash) {
+        focus_after_render(heading.to_owned());
     }
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let dragging = listen_for_drops(move |data| {

@@ -24,6 +24,16 @@ impl Screen {
         }
     }
 
+    /// The heading a link's hash names, which takes focus when the page opens there.
+    pub fn heading_for(hash: &str) -> Option<&'static str> {
+        match hash {
+            "#drafts" => Some("draft-list-title"),
+            "#files" => Some("json-file-title"),
+            "#export" => Some("export-title"),
+            _ => None,
+        }
+    }
+
     fn hash(self) -> &'static str {
         match self {
             Screen::Review => "#review",
