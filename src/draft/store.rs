@@ -1,7 +1,8 @@
-//! The drafts kept in one browser: listing, saving without overwriting newer work, and setting aside
-//! what cannot be read so that nothing stored is ever silently destroyed.
+//! The drafts kept in one browser, as stored texts: listing them, reading one, and setting aside
+//! what cannot be read so that nothing stored is ever silently destroyed. Writing the open draft
+//! is the protocol's (session.rs): it compares what is stored with what the tab last saw.
 
-use super::envelope::{APP_VERSION, DRAFT_VERSION, Draft};
+use super::envelope::Draft;
 use super::error::{DraftError, StoreError};
 use super::key_value::KeyValueStore;
 
@@ -11,6 +12,32 @@ pub const CURRENT_KEY: &str = "cyber-survey/current";
 
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The draft id a storage key names, if it names one.
+pub fn draft_id_of(key: &str) -> Option<&str> {
+    // strip_prefix, not slicing: a slice's panic message would link Unicode tables (~10 KB).
+    key.strip_prefix(DRAFT_PREFIX)
+}
+
+/// Where the unreadable text of draft `id` is kept. Named by the text's hash, so that two tabs
+/// setting the same text aside keep one copy, and a different text never replaces it.
+pub fn recovery_key(id: &str, text: &str) -> String {
+    format!("{RECOVERY_PREFIX}{id}/{:016x}", fnv1a(text))
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether a stored draft must be left exactly as it is: a newer app's or another survey's.
+pub fn must_not_touch(error: &DraftError) -> bool {
+    matches!(
+        error,
+        DraftError::NewerVersion { .. } | DraftError::OtherSurvey { .. }
+    )
 }
 
 /// A stored draft that could not be used, and what became of it.
@@ -30,13 +57,13 @@ pub struct Listing {
     pub problems: Vec<StoredProblem>,
 }
 
+/// What is stored under one draft's key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    Store(StoreError),
-    /// Another tab saved this draft after this tab last read it: here is that newer draft.
-    NewerInStorage(Box<Draft>),
-    /// What is stored under this id is a newer version's or another survey's draft.
-    Refused(DraftError),
+pub enum Stored {
+    Missing,
+    Readable { text: String, draft: Draft },
+    /// Text that cannot be read as a draft of this survey, with the reason.
+    Unreadable { text: String, error: DraftError },
 }
 
 pub struct DraftStore<S> {
@@ -60,22 +87,27 @@ impl<S: KeyValueStore> DraftStore<S> {
         &mut self.store
     }
 
+    pub fn survey(&self) -> &str {
+        &self.survey
+    }
+
     /// Every draft of this survey. Unreadable ones are moved under a recovery key (their raw text
     /// kept), so that the page starts cleanly and the user can still get the text back.
     pub fn list(&mut self, now: &str) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
         for key in self.store.keys()? {
-            // strip_prefix, not slicing: a slice's panic message would link Unicode tables (~10 KB).
-            let Some(id) = key.strip_prefix(DRAFT_PREFIX).map(str::to_owned) else {
+            let Some(id) = draft_id_of(&key).map(str::to_owned) else {
                 continue;
             };
-            let Some(text) = self.store.get(&key)? else {
-                continue;
-            };
-            match Draft::from_json(&text, &self.survey, now) {
-                Ok(draft) => listing.drafts.push((id, draft)),
-                Err(error) => {
-                    let recovery_key = self.set_aside(&id, &key, &text, &error, now);
+            match self.read(&id, now)? {
+                Stored::Missing => {}
+                Stored::Readable { draft, .. } => listing.drafts.push((id, draft)),
+                Stored::Unreadable { text, error } => {
+                    let recovery_key = if must_not_touch(&error) {
+                        None
+                    } else {
+                        self.move_aside(&id, &text).ok()
+                    };
                     listing.problems.push(StoredProblem {
                         id,
                         error,
@@ -84,85 +116,58 @@ impl<S: KeyValueStore> DraftStore<S> {
                 }
             }
         }
-        listing
-            .drafts
-            .sort_unstable_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
+        listing.drafts.sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
         Ok(listing)
     }
 
-    fn set_aside(
-        &mut self,
-        id: &str,
-        key: &str,
-        text: &str,
-        error: &DraftError,
-        now: &str,
-    ) -> Option<String> {
-        if matches!(
-            error,
-            DraftError::NewerVersion { .. } | DraftError::OtherSurvey { .. }
-        ) {
-            return None;
-        }
-        let recovery_key = format!("{RECOVERY_PREFIX}{id}/{now}");
-        // Only remove the draft once its text is safely elsewhere.
-        self.store.set(&recovery_key, text).ok()?;
-        self.store.remove(key).ok()?;
-        Some(recovery_key)
+    /// What is stored under draft `id`, exactly.
+    pub fn read(&self, id: &str, now: &str) -> Result<Stored, StoreError> {
+        Ok(match self.store.get(&draft_key(id))? {
+            None => Stored::Missing,
+            Some(text) => match Draft::from_json(&text, &self.survey, now) {
+                Ok(draft) => Stored::Readable { text, draft },
+                Err(error) => Stored::Unreadable { text, error },
+            },
+        })
     }
 
-    pub fn load(&self, id: &str, now: &str) -> Result<Option<Draft>, SaveError> {
-        match self.store.get(&draft_key(id)).map_err(SaveError::Store)? {
-            None => Ok(None),
-            Some(text) => Draft::from_json(&text, &self.survey, now)
-                .map(Some)
-                .map_err(SaveError::Refused),
+    /// A usable draft, or `None` when there is none under `id` or it cannot be read.
+    pub fn load(&self, id: &str, now: &str) -> Option<Draft> {
+        match self.read(id, now) {
+            Ok(Stored::Readable { draft, .. }) => Some(draft),
+            _ => None,
         }
     }
 
-    /// Writes `draft` unless another tab has saved a newer revision since `draft` was read. Returns
-    /// the draft as stored (next revision, saved now).
-    pub fn save(&mut self, id: &str, draft: &Draft, now: &str) -> Result<Draft, SaveError> {
-        match self.load(id, now) {
-            Ok(Some(stored)) if stored.revision > draft.revision => {
-                return Err(SaveError::NewerInStorage(Box::new(stored)));
-            }
-            Err(SaveError::Refused(
-                error @ (DraftError::NewerVersion { .. } | DraftError::OtherSurvey { .. }),
-            )) => return Err(SaveError::Refused(error)),
-            Err(SaveError::Store(error)) => return Err(SaveError::Store(error)),
-            // Unreadable text under this id is replaced: `list` set readable copies aside first.
-            Ok(_) | Err(_) => {}
+    /// Copies unreadable `text` of draft `id` under its recovery key. Writing over it, or removing
+    /// it, is safe only once this succeeded.
+    pub fn set_aside(&mut self, id: &str, text: &str) -> Result<String, StoreError> {
+        let key = recovery_key(id, text);
+        if self.store.get(&key)?.as_deref() != Some(text) {
+            self.store.set(&key, text)?;
         }
-        self.write(id, draft, now)
+        Ok(key)
     }
 
-    /// Writes `draft` over whatever is stored: for when the user chose this tab's version over a
-    /// newer one from another tab.
-    pub fn overwrite(&mut self, id: &str, draft: &Draft, now: &str) -> Result<Draft, SaveError> {
-        let stored_revision = match self.load(id, now) {
-            Ok(Some(stored)) => stored.revision,
-            _ => 0,
-        };
-        let mut draft = draft.clone();
-        draft.revision = draft.revision.max(stored_revision);
-        self.write(id, &draft, now)
+    fn move_aside(&mut self, id: &str, text: &str) -> Result<String, StoreError> {
+        let key = self.set_aside(id, text)?;
+        self.store.remove(&draft_key(id))?;
+        Ok(key)
     }
 
-    fn write(&mut self, id: &str, draft: &Draft, now: &str) -> Result<Draft, SaveError> {
-        let mut saved = draft.clone();
-        saved.revision += 1;
-        saved.saved_at = now.to_owned();
-        saved.version = DRAFT_VERSION;
-        saved.app_version = APP_VERSION.to_owned();
-        self.store
-            .set(&draft_key(id), &saved.to_json())
-            .map_err(SaveError::Store)?;
-        Ok(saved)
+    pub fn write_text(&mut self, id: &str, text: &str) -> Result<(), StoreError> {
+        self.store.set(&draft_key(id), text)
     }
 
-    pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
+    pub fn remove(&mut self, id: &str) -> Result<(), StoreError> {
         self.store.remove(&draft_key(id))
+    }
+
+    /// Whether no draft at all is stored: what storage cleared in another tab looks like.
+    pub fn holds_no_draft(&self) -> bool {
+        self.store
+            .keys()
+            .is_ok_and(|keys| keys.iter().all(|key| draft_id_of(key).is_none()))
     }
 
     /// The draft this browser had open last.
@@ -171,10 +176,13 @@ impl<S: KeyValueStore> DraftStore<S> {
     }
 
     pub fn set_current(&mut self, id: &str) -> Result<(), StoreError> {
+        if self.current().as_deref() == Some(id) {
+            return Ok(());
+        }
         self.store.set(CURRENT_KEY, id)
     }
 
-    /// Raw texts set aside by `list`, oldest first, for the user to save as files.
+    /// Raw texts set aside, for the user to save as files.
     pub fn recovered(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut found = Vec::new();
         for key in self.store.keys()? {
@@ -184,6 +192,7 @@ impl<S: KeyValueStore> DraftStore<S> {
                 found.push((key, text));
             }
         }
+        found.sort();
         Ok(found)
     }
 

@@ -1,6 +1,13 @@
-//! The one place that talks to localStorage. Every failure becomes a `StoreError`; nothing here
-//! panics, because a browser that refuses storage must still let the user answer.
+//! The one place that talks to localStorage, through gloo-storage. Every failure becomes a
+//! `StoreError`; nothing here panics or throws, because a browser that refuses storage must still
+//! let the user answer.
+//!
+//! gloo-storage's typed `get`/`set` would store every value wrapped as a serde_json string (a
+//! different stored format, and serde_json in the answering page's first load); the drafts are
+//! already JSON texts, so this uses its `LocalStorage::raw()` handle and maps the browser's
+//! exceptions to our errors itself.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::draft::{KeyValueStore, MemoryStore, StoreError};
@@ -14,12 +21,14 @@ pub enum Backend {
 impl Backend {
     /// localStorage if the browser grants it; the error says why not.
     pub fn open() -> (Self, Option<StoreError>) {
-        let storage = web_sys::window()
+        // gloo-storage's `raw()` throws (it cannot return an error) when storage is disabled or
+        // blocked, so the browser is asked first whether it grants storage at all.
+        let granted = web_sys::window()
             .ok_or(StoreError::Unavailable)
             .and_then(|window| window.local_storage().map_err(|e| store_error(&e)))
             .and_then(|storage| storage.ok_or(StoreError::Unavailable));
-        match storage {
-            Ok(storage) => (Self::Browser(storage), None),
+        match granted {
+            Ok(_) => (Self::Browser(LocalStorage::raw()), None),
             Err(error) => (Self::Memory(MemoryStore::new()), Some(error)),
         }
     }
@@ -68,6 +77,7 @@ impl KeyValueStore for Backend {
     }
 }
 
+/// The browser's exception as our error: a full storage, a disabled one, or something else.
 fn store_error(error: &JsValue) -> StoreError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(exception) if exception.name() == "QuotaExceededError" || exception.code() == 22 => {

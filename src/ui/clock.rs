@@ -56,3 +56,24 @@ pub fn new_draft_id() -> String {
     let random = (js_sys::Math::random() * 1e9) as u64;
     format!("{time:x}-{random:x}")
 }
+
+/// The browser's clock for the draft protocol.
+pub struct BrowserClock;
+
+impl crate::draft::Clock for BrowserClock {
+    fn now(&self) -> String {
+        now_iso()
+    }
+
+    fn new_draft_id(&self) -> String {
+        new_draft_id()
+    }
+}
+
+/// A stored time as the save status line writes it.
+pub fn status_time(iso: &str, form: crate::draft::TimeForm) -> String {
+    match form {
+        crate::draft::TimeForm::DateAndTime => local_time(iso),
+        crate::draft::TimeForm::TimeOfDay => local_time_of_day(iso),
+    }
+}

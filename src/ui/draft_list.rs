@@ -94,7 +94,11 @@ fn DraftCard(
                     <div class="draft-card-actions">
                         {move || (!is_open()).then(|| view! {
                             <button type="button" class="button button-small" aria-label=open_label.get_value()
-                                on:click=move |_| drafts.switch_to(&id.get_value())>"開く"</button>
+                                on:click=move |_| {
+                                    if let Err(e) = drafts.switch_to(&id.get_value()) {
+                                        error.set(Some(save_error_message(&e)));
+                                    }
+                                }>"開く"</button>
                         })}
                         <button type="button" class="button button-small" aria-label=rename_label.get_value()
                             on:click=move |_| mode.set(CardMode::Renaming)>"名前を変更"</button>

@@ -27,48 +27,57 @@ pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) 
 }
 
 fn save_notice(drafts: DraftSession) -> Option<AnyView> {
-    match drafts.status.get() {
-        SaveStatus::Failed(error) if !(drafts.memory_only && error == StoreError::Unavailable) => {
+    let status = drafts.status.get();
+    match &status {
+        SaveStatus::Failed(StoreError::Unavailable) if drafts.memory_only => None,
+        SaveStatus::Failed(_) | SaveStatus::Refused(_) => status.notice().map(|text| {
+            view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{text}</p>
+                </div>
+            }
+            .into_any()
+        }),
+        SaveStatus::Conflict(newer) => {
+            let unsaved = crate::draft::status::unsaved_sentence(&drafts.unsaved_item_numbers());
             Some(
                 view! {
-                    <div class="notice notice-error" role="alert">
-                        <p>{error.to_string()}</p>
+                    <div class="notice notice-warning notice-pinned" role="status">
+                        <p>
+                            <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました"</strong>
+                            {format!("（{}）。", local_time(&newer.saved_at))}
+                            {unsaved}
+                            "どちらを残すか選んでください。"
+                        </p>
+                        <div class="notice-actions">
+                            <button type="button" class="button button-primary" on:click=move |_| drafts.take_newer()>
+                                "新しい内容を読み込む"
+                            </button>
+                            <button type="button" class="button button-secondary" on:click=move |_| drafts.keep_mine()>
+                                "このタブの内容で上書き保存する"
+                            </button>
+                        </div>
                     </div>
                 }
                 .into_any(),
             )
         }
-        SaveStatus::NewerElsewhere(newer) => Some(
+        SaveStatus::Gone { .. } => status.notice().map(|text| {
             view! {
-                <div class="notice notice-warning" role="status">
-                    <p>
-                        <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました"</strong>
-                        {format!("（{}）。", local_time(&newer.saved_at))}
-                        "このタブでの変更は、まだ保存していません。どちらを残すか選んでください。"
-                    </p>
+                <div class="notice notice-warning notice-pinned" role="alert">
+                    <p><strong>{text}</strong>" この内容を下書きとして残すか選んでください。"</p>
                     <div class="notice-actions">
-                        <button type="button" class="button button-primary" on:click=move |_| drafts.take_newer()>
-                            "新しい内容を読み込む"
+                        <button type="button" class="button button-primary" on:click=move |_| drafts.keep_mine()>
+                            "この内容で下書きを残す"
                         </button>
-                        <button type="button" class="button button-secondary" on:click=move |_| drafts.keep_mine()>
-                            "このタブの内容で上書き保存する"
+                        <button type="button" class="button button-secondary" on:click=move |_| drafts.let_go()>
+                            "残さずにほかの下書きを開く"
                         </button>
                     </div>
                 </div>
             }
-            .into_any(),
-        ),
-        SaveStatus::Refused(error) => Some(
-            view! {
-                <div class="notice notice-error" role="alert">
-                    <p>
-                        "この下書きは保存できません。" {error.to_string()}
-                        "入力内容を失わないよう、JSONファイルに保存してください。"
-                    </p>
-                </div>
-            }
-            .into_any(),
-        ),
+            .into_any()
+        }),
         _ => None,
     }
 }

@@ -1,33 +1,19 @@
-//! The drafts of this browser as the page sees them: which one is open, whether it is saved, and
-//! every operation on them. Each change to the answers is saved at once; nothing overwrites a
-//! newer save from another tab unless the user says so.
+//! The drafts of this browser as the pages see them: the core's draft protocol
+//! (`crate::draft::DraftSession`) over localStorage and the browser's clock, with signals for what
+//! the pages show. Every operation is the core's; this file only forwards events, applies what
+//! the core says the form must show, and copies the core's state into signals.
 
 use super::rx::*;
 
 use super::browser_storage::Backend;
-use super::clock::{new_draft_id, now_iso};
+use super::clock::BrowserClock;
 use super::form_state::FormState;
-#[cfg(feature = "tools")]
-use crate::draft::store::DRAFT_PREFIX;
-use crate::draft::store::draft_key;
-use crate::draft::{Draft, DraftError, DraftStore, SaveError, StoreError, StoredProblem};
+use crate::draft::{self, DraftActionError, Shown, StoreError, StoredProblem};
 use crate::survey::{Answers, Progress};
 
-/// How the open draft stands against storage.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveStatus {
-    /// Nothing typed since it was opened.
-    Opened,
-    Saved {
-        at: String,
-    },
-    /// The browser refused the save; the answers are still on the page.
-    Failed(StoreError),
-    /// Another tab saved this draft after this tab last read it.
-    NewerElsewhere(Box<Draft>),
-    /// What is stored under this id belongs to a newer app or another survey.
-    Refused(DraftError),
-}
+pub use crate::draft::SaveStatus;
+
+type Core = draft::DraftSession<Backend, BrowserClock>;
 
 /// One line of the draft list.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,19 +28,17 @@ pub struct DraftSummary {
 #[derive(Clone, Copy)]
 pub struct DraftSession {
     form: FormState,
-    store: StoredValue<DraftStore<Backend>, LocalStorage>,
-    /// The open draft as last read from or written to storage: the base for the next save.
-    base: StoredValue<Draft>,
+    core: StoredValue<Core, LocalStorage>,
     pub current_id: RwSignal<String>,
     pub status: RwSignal<SaveStatus>,
+    /// The open draft's stored name and save time, as last written or read.
+    opened: RwSignal<(Option<String>, String)>,
     pub summaries: RwSignal<Vec<DraftSummary>>,
     /// Drafts found unreadable, set aside, or left alone because they are not this app's to open.
     pub problems: RwSignal<Vec<StoredProblem>>,
     pub recovered: RwSignal<Vec<(String, String)>>,
     pub memory_only: bool,
     pub unavailable_reason: StoredValue<Option<StoreError>>,
-    /// The answers last saved to a file from the form page, while storage was failing.
-    file_saved: StoredValue<Option<Answers>>,
 }
 
 impl DraftSession {
@@ -67,52 +51,65 @@ impl DraftSession {
     }
 
     /// What the form page needs: the open draft and its autosave, without the list of every
-    /// draft (the tools page keeps that), so the form page's wasm does without the list code.
+    /// draft (the tools page keeps that).
     pub fn start_autosave(form: FormState) -> Self {
         let (backend, unavailable_reason) = Backend::open();
         let memory_only = backend.is_memory_only();
-        let mut store = DraftStore::new(backend, &form.survey.id);
-        let now = now_iso();
-        let (drafts, problems) = match store.list(&now) {
-            Ok(listing) => (listing.drafts, listing.problems),
-            Err(_) => (Vec::new(), Vec::new()),
-        };
-        let remembered = store.current();
-        let chosen = remembered
-            .and_then(|id| drafts.iter().find(|(d, _)| *d == id).cloned())
-            .or_else(|| drafts.first().cloned());
-        let (id, draft) = match chosen {
-            Some(found) => found,
-            None => {
-                let id = new_draft_id();
-                let draft = Draft::new(&form.survey.id, &now);
-                let draft = store.save(&id, &draft, &now).unwrap_or(draft);
-                (id, draft)
-            }
-        };
-        let _ = store.set_current(&id);
-        let recovered = store.recovered().unwrap_or_default();
-        form.replace_answers(draft.answers.clone());
+        let core = Core::start(backend, BrowserClock, &form.survey.id);
+        form.replace_answers(core.base().answers.clone());
         Self {
             form,
-            store: StoredValue::new_local(store),
-            base: StoredValue::new(draft),
-            current_id: RwSignal::new(id),
-            status: RwSignal::new(SaveStatus::Opened),
+            current_id: RwSignal::new(core.id().to_owned()),
+            status: RwSignal::new(core.status().clone()),
+            opened: RwSignal::new((core.name().map(str::to_owned), core.base().saved_at.clone())),
+            problems: RwSignal::new(core.problems().to_vec()),
+            recovered: RwSignal::new(core.recovered()),
+            core: StoredValue::new_local(core),
             summaries: RwSignal::new(Vec::new()),
-            problems: RwSignal::new(problems),
-            recovered: RwSignal::new(recovered),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
-            file_saved: StoredValue::new(None),
         }
     }
 
-    /// The open draft's name as the form page shows it: the name given, else the hospital name
-    /// typed on the page.
+    /// Runs one operation of the core with the answers on the page, then shows its outcome.
+    fn with_core<T>(&self, operation: impl FnOnce(&mut Core, &Answers) -> T) -> Option<T> {
+        let answers = self.form.answers.get_untracked();
+        let result = self.core.try_update_value(|core| operation(core, &answers));
+        self.sync();
+        result
+    }
+
+    /// Copies the core's state into the signals (each set only when it changed).
+    fn sync(&self) {
+        self.core.with_value(|core| {
+            let status = core.status().clone();
+            if self.status.with_untracked(|s| *s != status) {
+                self.status.set(status);
+            }
+            if self.current_id.with_untracked(|id| id != core.id()) {
+                self.current_id.set(core.id().to_owned());
+            }
+            let opened = (core.name().map(str::to_owned), core.base().saved_at.clone());
+            if self.opened.with_untracked(|o| *o != opened) {
+                self.opened.set(opened);
+            }
+            let problems = core.problems();
+            if self.problems.with_untracked(|p| p.as_slice() != problems) {
+                self.problems.set(problems.to_vec());
+            }
+        });
+    }
+
+    fn show(&self, shown: Shown) {
+        if let Shown::Answers(answers) = shown {
+            self.form.replace_answers(answers);
+        }
+    }
+
+    /// The open draft's name as the pages show it: the name given, else the hospital name typed
+    /// on the page.
     pub fn open_name(&self) -> String {
-        self.status.track();
-        let given = self.base.with_value(|base| base.name.clone());
+        let given = self.opened.with(|(name, _)| name.clone());
         match given.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => name.to_owned(),
             _ => {
@@ -129,152 +126,94 @@ impl DraftSession {
         }
     }
 
-    /// When the open draft was last saved (the form page's status line after opening).
+    /// When the open draft was last saved (the status line after opening).
     pub fn open_saved_at(&self) -> String {
-        self.base.with_value(|base| base.saved_at.clone())
+        self.opened.with(|(_, at)| at.clone())
     }
 
-    /// Another tab wrote to storage: on the form page only the open draft matters.
+    /// Items whose answers here are not in storage: named in the conflict notice (tracked, so
+    /// that the notice follows what the user types meanwhile).
+    pub fn unsaved_item_numbers(&self) -> Vec<String> {
+        let answers = self.form.answers.get();
+        let survey = self.form.survey;
+        self.core.with_value(|core| {
+            core.unsaved_items(&answers)
+                .iter()
+                .filter_map(|id| survey.item(id).map(|item| item.number.clone()))
+                .collect()
+        })
+    }
+
+    /// Another tab wrote to storage (`key`; `None`: it cleared storage). A newer version of the
+    /// open draft is taken quietly when nothing here is unsaved, else the user chooses.
     pub fn open_draft_changed(&self, key: Option<String>) {
-        self.check_newer_elsewhere(key.as_deref());
+        let shown = self.with_core(|core, answers| core.notice(key.as_deref(), answers));
+        if let Some(shown) = shown {
+            self.show(shown);
+        }
     }
 
     /// Saves the form's answers if they differ from what was last saved.
     pub fn save_now(&self) {
-        if matches!(
-            self.status.get_untracked(),
-            SaveStatus::NewerElsewhere(_) | SaveStatus::Refused(_)
-        ) {
-            // Saving now would overwrite newer work: the user decides first.
-            return;
-        }
-        let answers = self.form.answers.get_untracked();
-        let unchanged = self.base.with_value(|base| base.answers == answers);
-        if unchanged && !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
-            return;
-        }
-        let mut draft = self.base.get_value();
-        draft.answers = answers;
-        let id = self.current_id.get_untracked();
-        let result = self
-            .store
-            .try_update_value(|store| store.save(&id, &draft, &now_iso()));
-        self.apply_save_result(result);
-    }
-
-    fn apply_save_result(&self, result: Option<Result<Draft, SaveError>>) {
-        match result {
-            Some(Ok(saved)) => {
-                let at = saved.saved_at.clone();
-                self.update_open_summary(&saved);
-                self.base.set_value(saved);
-                self.status.set(SaveStatus::Saved { at });
-            }
-            Some(Err(SaveError::Store(error))) => self.status.set(SaveStatus::Failed(error)),
-            Some(Err(SaveError::NewerInStorage(newer))) => {
-                self.status.set(SaveStatus::NewerElsewhere(newer));
-            }
-            Some(Err(SaveError::Refused(error))) => self.status.set(SaveStatus::Refused(error)),
-            None => {}
-        }
+        self.with_core(|core, answers| core.save(answers));
     }
 
     #[cfg(feature = "tools")]
-    /// Another tab wrote to storage. If it was the open draft and it is newer, say so; the list is
-    /// refreshed either way.
+    /// Another tab wrote to storage: the open draft is checked, and the list refreshed.
     pub fn storage_changed(&self, key: Option<String>) {
-        self.check_newer_elsewhere(key.as_deref());
-        if key.is_none_or(|key| key.starts_with(DRAFT_PREFIX)) {
+        let refresh = key.as_deref().is_none_or(|key| {
+            key.starts_with(crate::draft::store::DRAFT_PREFIX)
+                || key.starts_with(crate::draft::store::RECOVERY_PREFIX)
+        });
+        self.open_draft_changed(key);
+        if refresh {
             self.refresh_list();
-        }
-    }
-
-    fn check_newer_elsewhere(&self, key: Option<&str>) {
-        let current_key = draft_key(&self.current_id.get_untracked());
-        if key == Some(current_key.as_str()) {
-            let stored = self
-                .store
-                .with_value(|store| store.load(&self.current_id.get_untracked(), &now_iso()));
-            let base_revision = self.base.with_value(|base| base.revision);
-            if let Ok(Some(newer)) = stored
-                && newer.revision > base_revision
-            {
-                self.status.set(SaveStatus::NewerElsewhere(Box::new(newer)));
-            }
         }
     }
 
     /// Takes the other tab's newer version, replacing this tab's unsaved changes.
     pub fn take_newer(&self) {
-        if let SaveStatus::NewerElsewhere(newer) = self.status.get_untracked() {
-            self.form.replace_answers(newer.answers.clone());
-            let at = newer.saved_at.clone();
-            self.base.set_value(*newer);
-            self.status.set(SaveStatus::Saved { at });
+        if let Some(shown) = self.with_core(|core, _| core.take_theirs()) {
+            self.show(shown);
         }
+    }
+
+    /// Keeps this tab's answers: over the other tab's version, or stored again after the draft
+    /// was deleted elsewhere or storage was cleared.
+    pub fn keep_mine(&self) {
+        self.with_core(|core, answers| core.keep_mine(answers));
+        #[cfg(feature = "tools")]
+        self.refresh_list();
+    }
+
+    /// Lets a draft deleted elsewhere go: the newest other draft opens, or a new one.
+    pub fn let_go(&self) {
+        if let Some(shown) = self.with_core(|core, _| core.let_go()) {
+            self.show(shown);
+        }
+        #[cfg(feature = "tools")]
+        self.refresh_list();
     }
 
     /// The user saved these answers to a file: leaving the page no longer loses them.
     pub fn saved_to_file(&self, answers: Answers) {
-        self.file_saved.set_value(Some(answers));
+        self.core
+            .update_value(|core| core.saved_to_file(&answers));
     }
 
-    /// Whether answers typed here are kept nowhere but this page: storage is unavailable or
-    /// refused the last save, or another tab saved this draft and the changes made here wait for
-    /// the user's choice; and they were not saved to a file since they last changed.
+    /// Whether answers typed here are kept nowhere but this page (and not saved to a file).
     pub fn unsaved_in_memory(&self) -> bool {
-        let at_risk = self.memory_only
-            || match self.status.get_untracked() {
-                SaveStatus::Failed(_) | SaveStatus::Refused(_) => true,
-                SaveStatus::NewerElsewhere(_) => self.form.answers.with_untracked(|answers| {
-                    self.base.with_value(|base| base.answers != *answers)
-                }),
-                SaveStatus::Opened | SaveStatus::Saved { .. } => false,
-            };
-        at_risk
-            && self.form.answers.with_untracked(|answers| {
-                answers.iter().next().is_some()
-                    && self
-                        .file_saved
-                        .with_value(|saved| saved.as_ref() != Some(answers))
-            })
-    }
-
-    /// Keeps this tab's answers, writing them over the other tab's newer version.
-    pub fn keep_mine(&self) {
-        let mut draft = self.base.get_value();
-        draft.answers = self.form.answers.get_untracked();
-        let id = self.current_id.get_untracked();
-        let result = self
-            .store
-            .try_update_value(|store| store.overwrite(&id, &draft, &now_iso()));
-        self.apply_save_result(result);
-    }
-
-    /// Keeps the open draft's line of the list current without re-reading every draft, which
-    /// would cost more on each keystroke the more drafts there are.
-    fn update_open_summary(&self, saved: &Draft) {
-        let summary = DraftSummary {
-            id: self.current_id.get_untracked(),
-            name: saved.display_name(self.form.survey).to_owned(),
-            hospital: saved.hospital(self.form.survey).to_owned(),
-            saved_at: saved.saved_at.clone(),
-            progress: saved.progress(self.form.survey),
-        };
-        self.summaries.update(|summaries| {
-            summaries.retain(|s| s.id != summary.id);
-            summaries.insert(0, summary);
-        });
+        let answers = self.form.answers.get_untracked();
+        self.core
+            .with_value(|core| core.unsaved_in_memory(&answers, self.memory_only))
     }
 
     #[cfg(feature = "tools")]
     pub fn refresh_list(&self) {
         let survey = self.form.survey;
-        let listing = self
-            .store
-            .try_update_value(|store| store.list(&now_iso()))
-            .and_then(Result::ok);
-        let Some(listing) = listing else { return };
+        let Some(listing) = self.core.try_update_value(|core| core.list()) else {
+            return;
+        };
         let mut summaries: Vec<DraftSummary> = listing
             .drafts
             .iter()
@@ -289,154 +228,82 @@ impl DraftSession {
         // The open draft shows what is on the page, saved or not.
         let open_id = self.current_id.get_untracked();
         if let Some(open) = summaries.iter_mut().find(|s| s.id == open_id) {
-            let mut draft = self.base.get_value();
+            let mut draft = self.core.with_value(|core| {
+                let mut draft = core.base().clone();
+                draft.name = core.name().map(str::to_owned);
+                draft
+            });
             draft.answers = self.form.answers.get_untracked();
             open.name = draft.display_name(survey).to_owned();
             open.hospital = draft.hospital(survey).to_owned();
             open.progress = draft.progress(survey);
         }
         self.summaries.set(summaries);
-        let new_problems: Vec<StoredProblem> = listing.problems;
-        if !new_problems.is_empty() {
-            self.problems.update(|problems| {
-                for problem in new_problems {
-                    if !problems.contains(&problem) {
-                        problems.push(problem);
-                    }
-                }
-            });
-        }
-        let recovered = self
-            .store
-            .with_value(|store| store.recovered())
-            .unwrap_or_default();
-        self.recovered.set(recovered);
+        self.recovered
+            .set(self.core.with_value(|core| core.recovered()));
+        self.sync();
     }
 
     #[cfg(feature = "tools")]
     /// Opens another draft, after saving the one that is open.
-    pub fn switch_to(&self, id: &str) {
-        self.save_now();
-        let loaded = self.store.with_value(|store| store.load(id, &now_iso()));
-        if let Ok(Some(draft)) = loaded {
-            self.open(id, draft);
-        }
-    }
-
-    #[cfg(feature = "tools")]
-    fn open(&self, id: &str, draft: Draft) {
-        self.form.replace_answers(draft.answers.clone());
-        self.base.set_value(draft);
-        self.current_id.set(id.to_owned());
-        self.status.set(SaveStatus::Opened);
-        self.store.update_value(|store| {
-            let _ = store.set_current(id);
-        });
+    pub fn switch_to(&self, id: &str) -> Result<(), DraftActionError> {
+        let result = self
+            .with_core(|core, answers| core.open(id, answers))
+            .unwrap_or(Ok(Shown::Same));
+        let outcome = result.map(|shown| self.show(shown));
         self.refresh_list();
+        outcome
     }
 
     #[cfg(feature = "tools")]
     /// Creates a draft holding `answers` (empty for a new draft) and opens it.
-    pub fn create(&self, answers: Answers, name: Option<String>) -> Result<(), SaveError> {
-        self.save_now();
-        let now = now_iso();
-        let id = new_draft_id();
-        let mut draft = Draft::new(&self.form.survey.id, &now);
-        draft.answers = answers;
-        draft.name = name;
-        let saved = self
-            .store
-            .try_update_value(|store| store.save(&id, &draft, &now))
-            .unwrap_or(Ok(draft));
-        match saved {
-            Ok(saved) => {
-                self.open(&id, saved);
-                Ok(())
-            }
-            Err(error) => Err(error),
-        }
+    pub fn create(&self, answers: Answers, name: Option<String>) -> Result<(), DraftActionError> {
+        let result = self
+            .with_core(|core, shown| core.create(answers, name, shown))
+            .unwrap_or(Ok(Shown::Same));
+        let outcome = result.map(|shown| self.show(shown));
+        self.refresh_list();
+        outcome
     }
 
     #[cfg(feature = "tools")]
-    pub fn duplicate(&self, id: &str) -> Result<(), SaveError> {
-        self.save_now();
-        let source = self.store.with_value(|store| store.load(id, &now_iso()));
-        match source {
-            Ok(Some(source)) => {
-                let name = format!("{}のコピー", source.display_name(self.form.survey));
-                self.create(source.answers, Some(name))
-            }
-            Ok(None) => Ok(()),
-            Err(error) => Err(error),
-        }
+    pub fn duplicate(&self, id: &str) -> Result<(), DraftActionError> {
+        let survey = self.form.survey;
+        let result = self
+            .with_core(|core, shown| {
+                core.duplicate(id, shown, |draft| draft.display_name(survey).to_owned())
+            })
+            .unwrap_or(Ok(Shown::Same));
+        let outcome = result.map(|shown| self.show(shown));
+        self.refresh_list();
+        outcome
     }
 
     #[cfg(feature = "tools")]
     /// An empty name goes back to following the hospital name.
-    pub fn rename(&self, id: &str, name: &str) -> Result<(), SaveError> {
-        let name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
-        if *id == self.current_id.get_untracked() {
-            self.base.update_value(|base| base.name = name);
-            self.status.set(SaveStatus::Opened);
-            let mut draft = self.base.get_value();
-            draft.answers = self.form.answers.get_untracked();
-            let result = self
-                .store
-                .try_update_value(|store| store.save(id, &draft, &now_iso()));
-            self.apply_save_result(result);
-            return Ok(());
-        }
-        let now = now_iso();
-        let result = self.store.try_update_value(|store| {
-            let draft = store.load(id, &now)?;
-            match draft {
-                Some(mut draft) => {
-                    draft.name = name;
-                    store.save(id, &draft, &now).map(|_| ())
-                }
-                None => Ok(()),
-            }
-        });
-        self.refresh_list();
-        result.unwrap_or(Ok(()))
-    }
-
-    #[cfg(feature = "tools")]
-    /// Deletes a draft; deleting the open one opens the next, or a new empty one.
-    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), DraftActionError> {
         let result = self
-            .store
-            .try_update_value(|store| store.delete(id))
+            .with_core(|core, shown| core.rename(id, name, shown))
             .unwrap_or(Ok(()));
-        result.clone()?;
         self.refresh_list();
-        if *id != self.current_id.get_untracked() {
-            return result;
-        }
-        // The deleted draft must not be saved back on the way out: nothing unsaved is left.
-        self.base
-            .update_value(|base| base.answers = self.form.answers.get_untracked());
-        let next = self
-            .summaries
-            .with_untracked(|s| s.first().map(|s| s.id.clone()));
-        match next {
-            Some(next) => {
-                let loaded = self.store.with_value(|store| store.load(&next, &now_iso()));
-                if let Ok(Some(draft)) = loaded {
-                    self.open(&next, draft);
-                }
-            }
-            None => {
-                let _ = self.create(Answers::new(), None);
-            }
-        }
         result
     }
 
     #[cfg(feature = "tools")]
+    /// Deletes a draft; deleting the open one opens the next, or a new empty one.
+    pub fn delete(&self, id: &str) -> Result<(), DraftActionError> {
+        let result = self
+            .with_core(|core, _| core.delete(id))
+            .unwrap_or(Ok(Shown::Same));
+        let outcome = result.map(|shown| self.show(shown));
+        self.refresh_list();
+        outcome
+    }
+
+    #[cfg(feature = "tools")]
     pub fn discard_recovered(&self, key: &str) {
-        self.store.update_value(|store| {
-            let _ = store.discard_recovered(key);
+        self.core.update_value(|core| {
+            let _ = core.discard_recovered(key);
         });
         self.refresh_list();
     }
@@ -448,35 +315,22 @@ impl DraftSession {
 
     #[cfg(feature = "tools")]
     pub fn current_name_untracked(&self) -> String {
-        let id = self.current_id.get_untracked();
-        self.summaries
-            .with_untracked(|summaries| name_in(summaries, &id))
+        self.open_name_untracked()
     }
 
     #[cfg(feature = "tools")]
     pub fn current_name(&self) -> String {
-        let id = self.current_id.get();
-        self.summaries.with(|summaries| name_in(summaries, &id))
+        self.open_name()
+    }
+
+    #[cfg(feature = "tools")]
+    fn open_name_untracked(&self) -> String {
+        reactive_graph::graph::untrack(|| self.open_name())
     }
 }
 
 #[cfg(feature = "tools")]
-fn name_in(summaries: &[DraftSummary], id: &str) -> String {
-    summaries
-        .iter()
-        .find(|s| s.id == id)
-        .map(|s| s.name.clone())
-        .unwrap_or_default()
-}
-
-#[cfg(feature = "tools")]
-/// What the user reads when a draft operation could not be saved.
-pub fn save_error_message(error: &SaveError) -> String {
-    match error {
-        SaveError::Store(error) => error.to_string(),
-        SaveError::NewerInStorage(_) => {
-            "別のタブで新しく保存された内容があるため、保存しませんでした。".to_owned()
-        }
-        SaveError::Refused(error) => error.to_string(),
-    }
+/// What the user reads when a draft operation was not done.
+pub fn save_error_message(error: &DraftActionError) -> String {
+    error.to_string()
 }

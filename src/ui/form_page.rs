@@ -9,9 +9,10 @@ use super::rx::*;
 use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
-use super::clock::{local_time, local_time_of_day, now_iso, today_compact};
+use super::clock::{now_iso, status_time, today_compact};
 use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
+use crate::draft::status::unsaved_sentence;
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
@@ -196,7 +197,8 @@ fn listen(state: FormState, drafts: DraftSession) {
                     // here (the tools page would open without them).
                     "save-file-unavailable" | "save-file-failed" => save_answer_file(state, drafts),
                     "take-newer" => drafts.take_newer(),
-                    "keep-mine" => drafts.keep_mine(),
+                    "keep-mine" | "keep-gone" => drafts.keep_mine(),
+                    "let-go" => drafts.let_go(),
                     "update-button" => {
                         // The draft is saved before the page reloads into the new release.
                         drafts.save_now();
@@ -411,47 +413,34 @@ fn bind_draft_status(drafts: DraftSession) {
     Effect::new(move |_| set_text("draft-name", &drafts.open_name()));
     Effect::new(move |_| {
         let status = drafts.status.get();
-        let (shown, spoken) = match &status {
-            SaveStatus::Opened | SaveStatus::Saved { .. } if drafts.memory_only => {
-                ("保存されません".to_owned(), "下書きは保存されません")
-            }
-            SaveStatus::Opened => (
-                format!("最終保存 {}", local_time(&drafts.open_saved_at())),
-                "",
-            ),
-            SaveStatus::Saved { at } => (
-                format!("自動保存しました（{}）", local_time_of_day(at)),
-                "下書きを自動保存しています",
-            ),
-            SaveStatus::Failed(_) => (
-                "保存できませんでした".to_owned(),
-                "下書きを保存できませんでした",
-            ),
-            SaveStatus::NewerElsewhere(_) => (
-                "別のタブで更新されています".to_owned(),
-                "別のタブでこの下書きが更新されました",
-            ),
-            SaveStatus::Refused(_) => ("保存できません".to_owned(), "この下書きは保存できません"),
-        };
+        let shown = status.shown(drafts.memory_only, &drafts.open_saved_at(), status_time);
         set_text("save-status", &shown);
-        set_text("save-status-spoken", spoken);
+        set_text("save-status-spoken", status.spoken(drafts.memory_only));
         if let Some(e) = element("save-status") {
-            let problem = !matches!(status, SaveStatus::Opened | SaveStatus::Saved { .. });
-            let _ = e.class_list().toggle_with_force("save-problem", problem);
+            let _ = e
+                .class_list()
+                .toggle_with_force("save-problem", !status.is_stored());
         }
         let failure = match &status {
-            SaveStatus::Failed(error) => Some(error.to_string()),
-            SaveStatus::Refused(error) => Some(format!(
-                "この下書きは保存できません。{error}入力内容を失わないよう、下のボタンでJSONファイルに保存してください。"
-            )),
+            SaveStatus::Failed(_) | SaveStatus::Refused(_) => status.notice(),
             _ => None,
         };
         set_hidden("save-failed", failure.is_none());
         set_text("save-failed-text", failure.as_deref().unwrap_or(""));
-        set_hidden(
-            "newer-elsewhere",
-            !matches!(status, SaveStatus::NewerElsewhere(_)),
-        );
+        let conflict = matches!(status, SaveStatus::Conflict(_));
+        if conflict {
+            set_text(
+                "unsaved-items",
+                &unsaved_sentence(&drafts.unsaved_item_numbers()),
+            );
+        }
+        set_hidden("newer-elsewhere", !conflict);
+        let gone = match &status {
+            SaveStatus::Gone { .. } => status.notice(),
+            _ => None,
+        };
+        set_hidden("gone-elsewhere", gone.is_none());
+        set_text("gone-elsewhere-text", gone.as_deref().unwrap_or(""));
         if let Some(reason) = drafts.unavailable_reason.get_value() {
             set_hidden("storage-unavailable", false);
             set_text("storage-unavailable-text", &reason.to_string());
