@@ -40,7 +40,8 @@ impl Tab {
 
     fn type_text(&mut self, item: &str, text: &str) {
         self.shown.set_text(item, text.to_owned());
-        self.session.save(&self.shown);
+        let shown = self.session.save(&self.shown);
+        self.apply(shown);
     }
 
     fn apply(&mut self, shown: Shown) {
@@ -106,7 +107,8 @@ fn a_draft_deleted_in_another_tab_is_not_written_back_and_the_tab_says_so() {
     assert_eq!(a.session.status(), &SaveStatus::Gone { cleared: false });
     assert!(a.session.unsaved_in_memory(&a.shown, false));
     // Keeping it is the user's choice, and then it is stored again with what was typed.
-    a.session.keep_mine(&a.shown);
+    let shown = a.session.keep_mine(&a.shown.clone());
+    a.apply(shown);
     assert!(matches!(a.session.status(), SaveStatus::Saved { .. }));
     assert_eq!(
         a.stored().map(|d| d.answers.text("Q1-2").to_owned()),
@@ -201,7 +203,8 @@ fn keep_mine_refuses_to_overwrite_a_newer_versions_or_another_surveys_draft() {
             .map(|d| d.to_json().replace(replace.0, replace.1))
             .unwrap_or_default();
         shared.borrow_mut().plant(&draft_key(&id), &foreign);
-        a.session.keep_mine(&a.shown);
+        let shown = a.session.keep_mine(&a.shown.clone());
+    a.apply(shown);
         assert!(matches!(a.session.status(), SaveStatus::Refused(_)));
         assert_eq!(shared.borrow().get(&draft_key(&id)), Some(foreign));
         assert!(a.session.unsaved_in_memory(&a.shown, false));
@@ -253,7 +256,7 @@ fn a_real_conflict_names_the_unsaved_items_and_the_user_chooses() {
 fn a_rename_in_another_tab_is_merged_with_the_answers_typed_here() {
     let (mut a, mut b, _shared) = two_tabs();
     let id = open_id(&a);
-    assert_eq!(b.session.rename(&id, "本院", &b.shown), Ok(()));
+    assert_eq!(b.session.rename(&id, "本院", &b.shown), Ok(Shown::Same));
     a.type_text("Q1-2", "A病院");
     assert!(matches!(a.session.status(), SaveStatus::Saved { .. }));
     let stored = a.stored().unwrap_or_else(|| Draft::new("R6", "now"));
@@ -274,7 +277,8 @@ fn storage_cleared_elsewhere_is_noticed_and_the_answers_offered_to_be_saved_agai
             .notice()
             .is_some_and(|n| n.contains("消去"))
     );
-    a.session.keep_mine(&a.shown);
+    let shown = a.session.keep_mine(&a.shown.clone());
+    a.apply(shown);
     assert_eq!(a.stored().map(|d| d.answers), Some(a.shown.clone()));
     assert_eq!(
         shared.borrow().get(CURRENT_KEY).as_deref(),
@@ -318,7 +322,8 @@ fn an_import_while_storage_is_full_stays_on_the_page_and_says_it_is_not_saved() 
     );
     // Once storage has room, the next save stores the import as a new draft.
     shared.borrow_mut().memory.failing_writes = None;
-    a.session.save(&a.shown.clone());
+    let shown = a.session.save(&a.shown.clone());
+    a.apply(shown);
     assert_eq!(a.stored().map(|d| d.answers), Some(file));
 }
 
@@ -353,7 +358,10 @@ fn duplicate_rename_and_delete_work_on_drafts_that_are_not_open() {
     let copy = open_id(&a);
     assert_ne!(copy, first);
     assert_eq!(a.session.name(), Some("A病院のコピー"));
-    assert_eq!(a.session.rename(&first, "  本院 ", &a.shown.clone()), Ok(()));
+    assert_eq!(
+        a.session.rename(&first, "  本院 ", &a.shown.clone()),
+        Ok(Shown::Same)
+    );
     let listing = a.session.list();
     let names: Vec<Option<String>> = listing
         .drafts

@@ -77,6 +77,9 @@ pub struct DraftSession<S, C> {
     problems: Vec<StoredProblem>,
     /// The answers last saved to a file while they were not in storage.
     file_saved: Option<Answers>,
+    /// The user chose to keep the open draft after it was deleted elsewhere, and storing it again
+    /// has not succeeded yet: the next save stores it again too.
+    keeping_deleted: bool,
 }
 
 impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
@@ -109,12 +112,13 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             conflict_text: None,
             problems: listing.problems,
             file_saved: None,
+            keeping_deleted: false,
         };
         if fresh {
             // A new draft is stored at once, so that the list shows it; if storage refuses, the
             // status says so and the next change tries again.
             let answers = session.base.answers.clone();
-            session.write_checked(&answers, false);
+            let _ = session.write_checked(&answers, false);
             if session.status.is_stored() {
                 session.status = SaveStatus::Opened;
             }
@@ -169,72 +173,88 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
 
     /// Saves the answers on the page if they differ from what is stored (every change, and on
     /// leaving the page). Does nothing while the user must choose first.
-    pub fn save(&mut self, answers: &Answers) {
+    pub fn save(&mut self, answers: &Answers) -> Shown {
         if self.status.waits_for_user() {
-            return;
+            return Shown::Same;
         }
         if !self.is_dirty(answers) && !matches!(self.status, SaveStatus::Failed(_)) {
-            return;
+            return Shown::Same;
         }
-        self.write_checked(answers, false);
+        self.write_checked(answers, false)
     }
 
     /// The compare-and-set write of the open draft. `keep`: the user chose this tab's version
-    /// over another tab's, or chose to keep a draft deleted elsewhere.
-    fn write_checked(&mut self, answers: &Answers, keep: bool) {
+    /// over another tab's.
+    fn write_checked(&mut self, answers: &Answers, keep: bool) -> Shown {
+        let mut answers = answers.clone();
+        let mut shown = Shown::Same;
         let now = self.clock.now();
         let stored = match self.store.read(&self.id, &now) {
             Ok(stored) => stored,
             Err(error) => {
                 self.status = SaveStatus::Failed(error);
-                return;
+                return Shown::Same;
             }
         };
         let mut revision = self.base.revision;
         match stored {
-            Stored::Missing if self.base_text.is_some() && !keep => {
+            // Deleted since this tab last saw it: written again only once the user chose to keep
+            // it after being told (a choice over another tab's version is not that choice).
+            Stored::Missing if self.base_text.is_some() && !self.keeping_deleted => {
                 self.status = SaveStatus::Gone {
                     cleared: self.store.holds_no_draft(),
                 };
-                return;
+                return Shown::Same;
             }
             Stored::Missing => {}
             Stored::Readable { text, .. } if Some(&text) == self.base_text.as_ref() => {}
             Stored::Unreadable { error, .. } if super::store::must_not_touch(&error) => {
                 self.status = SaveStatus::Refused(error);
-                return;
+                return Shown::Same;
             }
             Stored::Unreadable { text, .. } => {
                 if let Err(error) = self.store.set_aside(&self.id, &text) {
                     self.status = SaveStatus::Failed(error);
-                    return;
+                    return Shown::Same;
                 }
             }
             Stored::Readable { text, draft } => {
                 revision = revision.max(draft.revision);
-                if !keep {
+                // Keeping this tab's version overwrites only the version the user was shown; a
+                // later one is a new conflict.
+                let chosen_over = keep && Some(&text) == self.conflict_text.as_ref();
+                if !chosen_over {
                     if draft.answers == self.base.answers {
                         // The other tab changed the name only: keep its name unless this tab
                         // renamed too, and save this tab's answers on top.
                         if self.name == self.base.name {
                             self.name = draft.name.clone();
                         }
-                    } else if draft.answers == *answers && draft.name == self.name {
+                    } else if draft.answers == answers && draft.name == self.name {
                         // The other tab saved exactly what is shown here.
                         let at = draft.saved_at.clone();
                         self.adopt(draft, text);
                         self.status = SaveStatus::Saved { at };
-                        return;
+                        return Shown::Same;
+                    } else if answers == self.base.answers {
+                        // Only the name was changed here: the other tab's answers are taken and
+                        // the new name saved with them.
+                        let name = self.name.clone();
+                        answers = draft.answers.clone();
+                        shown = Shown::Answers(answers.clone());
+                        self.adopt(draft, text);
+                        self.name = name;
+                        revision = self.base.revision;
                     } else {
                         self.conflict_text = Some(text);
                         self.status = SaveStatus::Conflict(Box::new(draft));
-                        return;
+                        return Shown::Same;
                     }
                 }
             }
         }
         let mut next = self.base.clone();
-        next.answers = answers.clone();
+        next.answers = answers;
         next.name = self.name.clone();
         next.revision = revision.saturating_add(1);
         next.saved_at = now.clone();
@@ -248,9 +268,11 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             }
             Err(error) => self.status = SaveStatus::Failed(error),
         }
+        shown
     }
 
     fn adopt(&mut self, draft: Draft, text: String) {
+        self.keeping_deleted = false;
         self.name = draft.name.clone();
         self.base = draft;
         self.base_text = Some(text);
@@ -264,7 +286,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             None => true,
             Some(key) => draft_id_of(key) == Some(self.id.as_str()),
         };
-        if !about_open || matches!(self.status, SaveStatus::Refused(_)) {
+        if !about_open {
             return Shown::Same;
         }
         let now = self.clock.now();
@@ -288,7 +310,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                     self.status = SaveStatus::Saved {
                         at: self.base.saved_at.clone(),
                     };
-                    self.save(answers);
+                    return self.save(answers);
                 }
                 Shown::Same
             }
@@ -298,10 +320,11 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             }
             Stored::Unreadable { .. } => {
                 // Damaged under this tab: set aside, and the draft written again from the page.
-                if !self.status.waits_for_user() {
-                    self.write_checked(answers, false);
+                if self.status.waits_for_user() {
+                    Shown::Same
+                } else {
+                    self.write_checked(answers, false)
                 }
-                Shown::Same
             }
             Stored::Readable { text, draft } => {
                 if draft.answers == *answers && !matches!(self.status, SaveStatus::Gone { .. }) {
@@ -309,14 +332,17 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                     self.adopt(draft, text);
                     self.status = SaveStatus::Saved { at };
                     Shown::Same
-                } else if !self.is_dirty(answers) || draft.answers == self.base.answers {
+                } else if !self.is_dirty(answers)
+                    || draft.answers == self.base.answers
+                    || *answers == self.base.answers
+                {
                     if self.is_dirty(answers) {
-                        // Only the name changed elsewhere: this tab's answers go on top of it.
+                        // Only a name changed, there or here: the two are combined by the same
+                        // rules as a save.
                         self.status = SaveStatus::Saved {
                             at: self.base.saved_at.clone(),
                         };
-                        self.write_checked(answers, false);
-                        return Shown::Same;
+                        return self.write_checked(answers, false);
                     }
                     let at = draft.saved_at.clone();
                     let shown = draft.answers.clone();
@@ -351,16 +377,18 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// The user keeps this tab's version: over another tab's (a conflict), or stored again
     /// (deleted elsewhere, storage cleared). A newer app's or another survey's draft is still
     /// never written over.
-    pub fn keep_mine(&mut self, answers: &Answers) {
-        if matches!(
-            self.status,
-            SaveStatus::Conflict(_) | SaveStatus::Gone { .. } | SaveStatus::Failed(_)
-        ) {
-            self.write_checked(answers, true);
-            if self.status.is_stored() {
-                let _ = self.store.set_current(&self.id);
-            }
+    pub fn keep_mine(&mut self, answers: &Answers) -> Shown {
+        if !matches!(self.status, SaveStatus::Conflict(_) | SaveStatus::Gone { .. }) {
+            return Shown::Same;
         }
+        if matches!(self.status, SaveStatus::Gone { .. }) {
+            self.keeping_deleted = true;
+        }
+        let shown = self.write_checked(answers, true);
+        if self.status.is_stored() {
+            let _ = self.store.set_current(&self.id);
+        }
+        shown
     }
 
     /// The user lets a draft deleted elsewhere go: the newest other draft opens, or a new one.
@@ -423,7 +451,8 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// Before another draft opens: the open one is saved, and if it cannot be (its changes are
     /// not stored and were not saved to a file), the other draft does not open.
     fn leave_open(&mut self, answers: &Answers) -> Result<(), DraftActionError> {
-        self.save(answers);
+        // What it shows is about to be replaced by the other draft.
+        let _ = self.save(answers);
         let stored = match &self.status {
             SaveStatus::Opened
             | SaveStatus::Saved { .. }
@@ -474,12 +503,13 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         self.base = draft;
         self.base_text = None;
         self.conflict_text = None;
+        self.keeping_deleted = false;
         self.name = name;
         self.file_saved = None;
         self.status = SaveStatus::Opened;
         // Written at once: an imported file's answers are stored now, or the status says why not
         // (and they stay on the page).
-        self.write_checked(&answers, false);
+        let _ = self.write_checked(&answers, false);
         if self.status.is_stored() {
             let _ = self.store.set_current(&self.id);
         }
@@ -522,21 +552,22 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         self.create(source.answers, Some(name), shown)
     }
 
-    /// Renames draft `id`; an empty name goes back to following the hospital name.
+    /// Renames draft `id`; an empty name goes back to following the hospital name. Renaming the
+    /// open draft may take another tab's newer answers into the form (`Shown`).
     pub fn rename(
         &mut self,
         id: &str,
         name: &str,
         shown: &Answers,
-    ) -> Result<(), DraftActionError> {
+    ) -> Result<Shown, DraftActionError> {
         let name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
         if id == self.id {
             self.name = name;
-            self.save(shown);
+            let shown = self.save(shown);
             return match &self.status {
                 SaveStatus::Failed(error) => Err(DraftActionError::Store(error.clone())),
                 SaveStatus::Refused(error) => Err(DraftActionError::Refused(error.clone())),
-                _ => Ok(()),
+                _ => Ok(shown),
             };
         }
         let now = self.clock.now();
@@ -549,6 +580,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 draft.saved_at = now;
                 self.store
                     .write_text(id, &draft.to_json())
+                    .map(|()| Shown::Same)
                     .map_err(DraftActionError::Store)
             }
         }
@@ -558,10 +590,14 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// answers are not saved back.
     pub fn delete(&mut self, id: &str) -> Result<Shown, DraftActionError> {
         let now = self.clock.now();
-        if let Ok(Stored::Unreadable { error, .. }) = self.store.read(id, &now)
-            && super::store::must_not_touch(&error)
-        {
-            return Err(DraftActionError::Refused(error));
+        if let Ok(Stored::Unreadable { error, text }) = self.store.read(id, &now) {
+            if super::store::must_not_touch(&error) {
+                return Err(DraftActionError::Refused(error));
+            }
+            // Unreadable text is kept for recovery even when its draft is deleted.
+            self.store
+                .set_aside(id, &text)
+                .map_err(DraftActionError::Store)?;
         }
         self.store.remove(id).map_err(DraftActionError::Store)?;
         if id != self.id {

@@ -155,7 +155,9 @@ impl DraftSession {
 
     /// Saves the form's answers if they differ from what was last saved.
     pub fn save_now(&self) {
-        self.with_core(|core, answers| core.save(answers));
+        if let Some(shown) = self.with_core(|core, answers| core.save(answers)) {
+            self.show(shown);
+        }
     }
 
     #[cfg(feature = "tools")]
@@ -181,7 +183,9 @@ impl DraftSession {
     /// Keeps this tab's answers: over the other tab's version, or stored again after the draft
     /// was deleted elsewhere or storage was cleared.
     pub fn keep_mine(&self) {
-        self.with_core(|core, answers| core.keep_mine(answers));
+        if let Some(shown) = self.with_core(|core, answers| core.keep_mine(answers)) {
+            self.show(shown);
+        }
         #[cfg(feature = "tools")]
         self.refresh_list();
     }
@@ -284,9 +288,10 @@ impl DraftSession {
     pub fn rename(&self, id: &str, name: &str) -> Result<(), DraftActionError> {
         let result = self
             .with_core(|core, shown| core.rename(id, name, shown))
-            .unwrap_or(Ok(()));
+            .unwrap_or(Ok(Shown::Same));
+        let outcome = result.map(|shown| self.show(shown));
         self.refresh_list();
-        result
+        outcome
     }
 
     #[cfg(feature = "tools")]
