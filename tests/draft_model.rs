@@ -301,7 +301,8 @@ impl Model {
                 }
             }
             Op::TakeTheirs(t) => {
-                let shown = self.tabs[t].session.take_theirs();
+                let tab = &mut self.tabs[t];
+                let shown = tab.session.take_theirs(&tab.shown);
                 self.apply(t, shown);
             }
             Op::KeepMine(t) => {

@@ -246,7 +246,7 @@ fn a_real_conflict_names_the_unsaved_items_and_the_user_chooses() {
         b.stored().map(|d| d.answers.text("Q1-2").to_owned()),
         Some(String::new())
     );
-    let shown = a.session.take_theirs();
+    let shown = a.session.take_theirs(&a.shown.clone());
     a.apply(shown);
     assert_eq!(a.shown.text("Q1-1"), "二郎");
     assert_eq!(a.shown.text("Q1-2"), "");

@@ -320,9 +320,14 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             }
             Stored::Unreadable { .. } => {
                 // Damaged under this tab: set aside, and the draft written again from the page.
-                if self.status.waits_for_user() {
+                // (A conflict with a version now unreadable is over: this tab's is the one left.)
+                if matches!(self.status, SaveStatus::Gone { .. } | SaveStatus::Refused(_)) {
                     Shown::Same
                 } else {
+                    self.conflict_text = None;
+                    self.status = SaveStatus::Saved {
+                        at: self.base.saved_at.clone(),
+                    };
                     self.write_checked(answers, false)
                 }
             }
@@ -359,7 +364,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     }
 
     /// The user takes the other tab's version: this tab's unsaved changes are dropped.
-    pub fn take_theirs(&mut self) -> Shown {
+    pub fn take_theirs(&mut self, answers: &Answers) -> Shown {
         let SaveStatus::Conflict(theirs) = &self.status else {
             return Shown::Same;
         };
@@ -367,6 +372,16 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         let Some(text) = self.conflict_text.take() else {
             return Shown::Same;
         };
+        let now = self.clock.now();
+        let still_there = matches!(
+            self.store.read(&self.id, &now),
+            Ok(Stored::Readable { text: ref stored, .. }) if *stored == text
+        );
+        if !still_there {
+            // Changed again since the user was shown it: look again, as on a storage event.
+            self.conflict_text = Some(text);
+            return self.notice(Some(&super::store::draft_key(&self.id)), answers);
+        }
         let at = theirs.saved_at.clone();
         let shown = theirs.answers.clone();
         self.adopt(theirs, text);

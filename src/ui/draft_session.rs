@@ -175,7 +175,7 @@ impl DraftSession {
 
     /// Takes the other tab's newer version, replacing this tab's unsaved changes.
     pub fn take_newer(&self) {
-        if let Some(shown) = self.with_core(|core, _| core.take_theirs()) {
+        if let Some(shown) = self.with_core(|core, answers| core.take_theirs(answers)) {
             self.show(shown);
         }
     }
