@@ -8,7 +8,7 @@ use cyber_survey::export::{
     FileError, FileWarning, MAX_FILE_BYTES, export_file_name, read_answer_file, write_answer_file,
     write_answer_file_small,
 };
-use cyber_survey::survey::{Answers, Visibility};
+use cyber_survey::survey::{Answer, Answers, Visibility};
 use serde_json::{Value, json};
 
 const AT: &str = "2026-11-24T10:15:00.000Z";
@@ -100,6 +100,30 @@ fn what_is_written_loads_back_to_the_same_asked_answers() {
         read_answer_file(&survey, &text).map(|l| l.answers),
         Ok(empty_but_named)
     );
+}
+
+/// What a damaged draft becomes in the file: ticks once each, one value of the wrong shape in the
+/// item's shape, several values for a one-value item left out.
+#[test]
+fn a_damaged_draft_is_written_in_the_shapes_the_schema_gives() {
+    let survey = common::r6();
+    let mut answers = common::complete_with_every_branch_open(&survey);
+    let list = |items: &[&str]| Answer::Choices(items.iter().map(|s| (*s).into()).collect());
+    answers.insert("Q2-3".into(), list(&["その他", "応用情報技術者", "その他"]));
+    answers.insert("Q1-2".into(), list(&["〇〇病院"]));
+    answers.insert("Q17-5".into(), list(&["1", "2"]));
+    answers.insert("Q13".into(), Answer::Choice("12".into()));
+    let file = parsed(&write_answer_file(&survey, &answers, AT));
+    assert_eq!(file["answers"]["Q2-3"], json!(["応用情報技術者", "その他"]));
+    assert_eq!(
+        file["invalid"],
+        json!({"Q1-2": "〇〇病院", "Q13": "12"}),
+        "Q17-5 left out"
+    );
+    let mut not_a_list = common::complete_with_every_branch_open(&survey);
+    not_a_list.insert("Q2-3".into(), Answer::Text("英検".into()));
+    let file = parsed(&write_answer_file(&survey, &not_a_list, AT));
+    assert_eq!(file["invalid"], json!({"Q2-3": ["英検"]}));
 }
 
 fn file(answers: Value) -> String {

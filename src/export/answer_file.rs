@@ -11,7 +11,6 @@ use std::fmt;
 
 use serde_json::{Map, Value, json};
 
-use super::csv_file::CHOICE_SEPARATOR;
 use crate::draft::{APP_VERSION, DraftError};
 use crate::survey::{Answer, AnswerKind, Answers, Item, Survey, Visibility, check_item};
 
@@ -24,14 +23,30 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 enum FileValue<'a> {
     Number(u32),
     Text(&'a str),
-    List(Vec<&'a str>),
-    /// Several values where the item takes one (only a damaged draft holds them), written as one
-    /// string; see `raw_value`.
-    Joined(&'a [String]),
+    /// The entries of `values` that `keep` holds, in `values`' order: for valid ticks, the offered
+    /// choices that are ticked, so each is written once in the survey's order; for a list kept as
+    /// typed, the list itself (`keep` = `values`). Filtering in place costs the form page's wasm
+    /// no allocation and no second way of writing a list.
+    List {
+        values: &'a [String],
+        keep: &'a [String],
+    },
 }
 
-fn joined(values: &[String]) -> String {
-    values.join(&CHOICE_SEPARATOR.to_string())
+impl<'a> FileValue<'a> {
+    fn as_typed(values: &'a [String]) -> Self {
+        Self::List {
+            values,
+            keep: values,
+        }
+    }
+
+    fn entries(values: &'a [String], keep: &'a [String]) -> impl Iterator<Item = &'a str> {
+        values
+            .iter()
+            .filter(|value| keep.contains(value))
+            .map(String::as_str)
+    }
 }
 
 /// The file's contents before they are written: valid and invalid answers of the asked items, in
@@ -56,8 +71,8 @@ fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'
         let Some(answer) = answer else { continue };
         if ok {
             contents.valid.push((&item.id, typed_value(item, answer)));
-        } else {
-            contents.invalid.push((&item.id, raw_value(item, answer)));
+        } else if let Some(value) = raw_value(item, answer) {
+            contents.invalid.push((&item.id, value));
         }
     }
     contents
@@ -72,8 +87,9 @@ pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) 
                 let value = match value {
                     FileValue::Number(n) => Value::from(n),
                     FileValue::Text(text) => Value::from(text),
-                    FileValue::List(choices) => Value::from(choices),
-                    FileValue::Joined(values) => Value::from(joined(values)),
+                    FileValue::List { values, keep } => {
+                        Value::from_iter(FileValue::entries(values, keep))
+                    }
                 };
                 (id.to_owned(), value)
             })
@@ -146,18 +162,18 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
             match value {
                 FileValue::Number(n) => out.push_str(&n.to_string()),
                 FileValue::Text(text) => write_string(&mut out, text),
-                FileValue::Joined(values) => write_string(&mut out, &joined(values)),
-                FileValue::List(choices) if choices.is_empty() => out.push_str("[]"),
-                FileValue::List(choices) => {
+                FileValue::List { values, keep } => {
                     out.push('[');
-                    for (index, choice) in choices.iter().enumerate() {
-                        if index > 0 {
+                    let mut empty = true;
+                    for choice in FileValue::entries(values, keep) {
+                        if !empty {
                             out.push(',');
                         }
+                        empty = false;
                         out.push_str("\n      ");
                         write_string(&mut out, choice);
                     }
-                    out.push_str("\n    ]");
+                    out.push_str(if empty { "]" } else { "\n    ]" });
                 }
             }
         }
@@ -168,7 +184,7 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
 }
 
 /// A valid answer with its natural type. Ticks are a set: a damaged draft may hold one twice,
-/// which validation accepts, but the schema's `uniqueItems` does not, so each ticked choice is
+/// which validation accepts but the schema's `uniqueItems` does not, so each ticked choice is
 /// written once, in the survey's order (the order `Answers` keeps).
 fn typed_value<'a>(item: &'a Item, answer: &'a Answer) -> FileValue<'a> {
     match (&item.answer, answer) {
@@ -177,30 +193,31 @@ fn typed_value<'a>(item: &'a Item, answer: &'a Answer) -> FileValue<'a> {
                 .map_or_else(|_| FileValue::Text(text.trim()), FileValue::Number)
         }
         (_, Answer::Text(text)) => FileValue::Text(text.trim()),
-        (AnswerKind::Multiple { .. }, Answer::Choices(ticked)) => FileValue::List(
-            item.choices()
-                .iter()
-                .filter(|choice| ticked.contains(choice))
-                .map(String::as_str)
-                .collect(),
-        ),
-        _ => raw_value(item, answer),
+        (_, Answer::Choices(ticked)) => FileValue::List {
+            values: item.choices(),
+            keep: ticked,
+        },
+        (_, Answer::Choice(choice)) => FileValue::Text(choice),
     }
 }
 
-/// An answer that is not valid, as typed, in the shape the schema gives the item under
-/// `invalid`: a list for a multiple-choice item, a string for any other. Only a damaged draft
-/// holds an answer of the other shape; its text is kept rather than dropped (one value as it is,
-/// several joined as the CSV joins ticks), so that the user still sees it to correct.
-fn raw_value<'a>(item: &Item, answer: &'a Answer) -> FileValue<'a> {
+/// An answer that is not valid, as typed, in the shape the schema gives the item under `invalid`:
+/// a list for a multiple-choice item, a string for any other. Only a damaged draft holds an answer
+/// of the other shape: one value is written in the item's shape, so the user still sees it to
+/// correct; several values for a one-value item have no such shape and are left out, as the form
+/// cannot show them either.
+fn raw_value<'a>(item: &Item, answer: &'a Answer) -> Option<FileValue<'a>> {
     let takes_a_list = matches!(item.answer, AnswerKind::Multiple { .. });
     match answer {
-        Answer::Text(text) | Answer::Choice(text) if takes_a_list => FileValue::List(vec![text]),
-        Answer::Text(text) | Answer::Choice(text) => FileValue::Text(text),
-        Answer::Choices(choices) if takes_a_list => {
-            FileValue::List(choices.iter().map(String::as_str).collect())
+        Answer::Text(text) | Answer::Choice(text) if takes_a_list => {
+            Some(FileValue::as_typed(std::slice::from_ref(text)))
         }
-        Answer::Choices(choices) => FileValue::Joined(choices),
+        Answer::Text(text) | Answer::Choice(text) => Some(FileValue::Text(text)),
+        Answer::Choices(values) if takes_a_list => Some(FileValue::as_typed(values)),
+        Answer::Choices(values) => match values.as_slice() {
+            [one] => Some(FileValue::Text(one)),
+            _ => None,
+        },
     }
 }
 
