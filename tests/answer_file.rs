@@ -8,7 +8,7 @@ use cyber_survey::export::{
     FileError, FileWarning, MAX_FILE_BYTES, export_file_name, read_answer_file, write_answer_file,
     write_answer_file_small,
 };
-use cyber_survey::survey::{Answers, Visibility};
+use cyber_survey::survey::{Answer, Answers, Visibility};
 use serde_json::{Value, json};
 
 const AT: &str = "2026-11-24T10:15:00.000Z";
@@ -100,6 +100,30 @@ fn what_is_written_loads_back_to_the_same_asked_answers() {
         read_answer_file(&survey, &text).map(|l| l.answers),
         Ok(empty_but_named)
     );
+}
+
+/// What a damaged draft becomes in the file: ticks once each, one value of the wrong shape in the
+/// item's shape, several values for a one-value item left out.
+#[test]
+fn a_damaged_draft_is_written_in_the_shapes_the_schema_gives() {
+    let survey = common::r6();
+    let mut answers = common::complete_with_every_branch_open(&survey);
+    let list = |items: &[&str]| Answer::Choices(items.iter().map(|s| (*s).into()).collect());
+    answers.insert("Q2-3".into(), list(&["その他", "応用情報技術者", "その他"]));
+    answers.insert("Q1-2".into(), list(&["〇〇病院"]));
+    answers.insert("Q17-5".into(), list(&["1", "2"]));
+    answers.insert("Q13".into(), Answer::Choice("12".into()));
+    let file = parsed(&write_answer_file(&survey, &answers, AT));
+    assert_eq!(file["answers"]["Q2-3"], json!(["応用情報技術者", "その他"]));
+    assert_eq!(
+        file["invalid"],
+        json!({"Q1-2": "〇〇病院", "Q13": "12"}),
+        "Q17-5 left out"
+    );
+    let mut not_a_list = common::complete_with_every_branch_open(&survey);
+    not_a_list.insert("Q2-3".into(), Answer::Text("英検".into()));
+    let file = parsed(&write_answer_file(&survey, &not_a_list, AT));
+    assert_eq!(file["invalid"], json!({"Q2-3": ["英検"]}));
 }
 
 fn file(answers: Value) -> String {
@@ -253,6 +277,100 @@ fn a_byte_order_mark_is_tolerated() {
 }
 
 #[test]
+fn more_than_one_byte_order_mark_is_refused() {
+    let survey = common::r6();
+    for marks in [2, 3] {
+        let text = format!(
+            "{}{}",
+            "\u{feff}".repeat(marks),
+            file(json!({"Q1-1": "山田"}))
+        );
+        assert_eq!(
+            read_answer_file(&survey, &text),
+            Err(FileError::SeveralByteOrderMarks { count: marks })
+        );
+        assert_eq!(
+            read_answer_file(&survey, &text)
+                .map_err(|e| e.to_string())
+                .err(),
+            Some(format!(
+                "ファイルの先頭にBOM（バイト順マーク）が{marks}個あります（1個までです）。ほかのプログラムで書き換えられたおそれがあります。このツールで保存し直したJSONファイルを選んでください。"
+            ))
+        );
+    }
+}
+
+/// The schema says `"format_version": 1`: a higher whole number is a newer app's file (refused
+/// with that reason, tested above); anything else is no version this app ever wrote.
+#[test]
+fn a_format_version_other_than_1_is_refused_with_the_reason() {
+    let survey = common::r6();
+    let with_version = |version: Value| {
+        json!({"format": "cyber-survey-answers", "format_version": version, "survey": "R6",
+            "answers": {"Q1-1": "山田"}})
+        .to_string()
+    };
+    for (version, shown) in [
+        (json!(0), "0"),
+        (json!(-1), "-1"),
+        (json!(0.5), "0.5"),
+        (json!(1.5), "1.5"),
+        (json!("1"), "\"1\""),
+        (json!(true), "true"),
+        (json!([1]), "[1]"),
+    ] {
+        assert_eq!(
+            read_answer_file(&survey, &with_version(version.clone()))
+                .map_err(|e| e.to_string())
+                .err(),
+            Some(format!(
+                "このツールの形式にない版のファイルです（format_version が {shown}。読めるのは 1）。このツールで保存したJSONファイルを選んでください。"
+            )),
+            "{version}"
+        );
+    }
+    assert_eq!(
+        read_answer_file(&survey, &with_version(json!(0))),
+        Err(FileError::UnknownVersion { found: "0".into() })
+    );
+    // 1.0 is the number 1, which the schema accepts.
+    assert!(read_answer_file(&survey, &with_version(json!(1.0))).is_ok());
+}
+
+#[test]
+fn an_empty_list_for_a_multiple_choice_item_is_reported_not_dropped_silently() {
+    let survey = common::r6();
+    for section in ["answers", "invalid"] {
+        let text = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6",
+            section: {"Q1-2": "〇〇病院", "Q2-1": "はい", "Q2-3": []}})
+        .to_string();
+        let loaded = match read_answer_file(&survey, &text) {
+            Ok(loaded) => loaded,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(loaded.answers.get("Q2-3"), None, "{section}");
+        assert_eq!(
+            loaded.warnings,
+            [FileWarning::NothingTicked {
+                item: "Q2-3".into(),
+                number: "Q2-3".into()
+            }]
+        );
+        assert_eq!(
+            loaded
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "Q2-3 の回答は選択肢が1つもない空のリストのため、読み込みませんでした（未回答として扱います）。"
+            ],
+            "{section}"
+        );
+    }
+}
+
+#[test]
 fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
     let survey = common::r6();
     assert_eq!(
@@ -290,8 +408,10 @@ fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
 mod schema {
     use super::{AT, common, parsed};
     use cyber_survey::export::answer_schema::answer_file_schema;
-    use cyber_survey::export::write_answer_file;
-    use cyber_survey::survey::Answers;
+    use cyber_survey::export::{
+        FileError, read_answer_file, write_answer_file, write_answer_file_small,
+    };
+    use cyber_survey::survey::{Answer, Answers, Survey};
     use serde_json::{Value, json};
 
     const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/answer-file.schema.json");
@@ -337,6 +457,185 @@ mod schema {
                 .map(|e| e.to_string())
                 .collect();
             assert!(errors.is_empty(), "{errors:?}");
+        }
+    }
+
+    /// Fixed-seed xorshift, so that a failure repeats exactly.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// Pieces of text a damaged draft or a careless user can leave: blanks, controls, byte order
+    /// marks, digits of both widths, numbers out of range, quotes, non-BMP characters, choices.
+    const PIECES: &[&str] = &[
+        "",
+        " ",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "\u{0}",
+        "\u{7f}",
+        "\u{feff}",
+        "\u{2028}",
+        "\"",
+        "\\",
+        "0",
+        "8",
+        "12",
+        "１２",
+        "65",
+        "999",
+        "1000",
+        "99999999999999999999",
+        "-3",
+        "8桁",
+        "はい",
+        "いいえ",
+        "その他",
+        "応用情報技術者",
+        "2～4人",
+        "2つ以上",
+        "〇〇病院",
+        "𠮷",
+        "🏥",
+        "=1+1",
+    ];
+
+    fn hostile_text(rng: &mut Rng) -> String {
+        let mut text: String = (0..rng.below(4)).map(|_| rng.pick(PIECES)).collect();
+        if rng.below(20) == 0 {
+            text.push_str(&"長".repeat(195 + rng.below(10)));
+        }
+        text
+    }
+
+    /// A choice the item offers, another item's, or junk.
+    fn hostile_choice(rng: &mut Rng, offered: &[String]) -> String {
+        match (rng.below(3), offered.is_empty()) {
+            (0 | 1, false) => offered[rng.below(offered.len())].clone(),
+            _ => hostile_text(rng),
+        }
+    }
+
+    /// Any shape for any item, as a damaged draft may hold: duplicate ticks, empty strings, empty
+    /// lists, text for a choice, a list for a text item.
+    fn hostile_answer(rng: &mut Rng, offered: &[String]) -> Answer {
+        match rng.below(3) {
+            0 => Answer::Text(hostile_text(rng)),
+            1 => Answer::Choice(hostile_choice(rng, offered)),
+            _ => Answer::Choices(
+                (0..rng.below(5))
+                    .map(|_| hostile_choice(rng, offered))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn hostile_answers(rng: &mut Rng, survey: &Survey) -> Answers {
+        let mut answers = Answers::new();
+        for item in survey.items() {
+            let offered = item.choices();
+            let answer = match rng.below(5) {
+                0 => continue,
+                // Mostly well-formed, so that branches open and valid answers meet damaged ones.
+                1 | 2 if !offered.is_empty() => {
+                    let mut answers_item = Answers::new();
+                    for choice in offered {
+                        answers_item.set_choice_ticked(item, choice, rng.below(2) == 0);
+                    }
+                    match item.answer {
+                        cyber_survey::survey::AnswerKind::Multiple { .. } => answers_item
+                            .get(&item.id)
+                            .cloned()
+                            .unwrap_or(Answer::Choices(Vec::new())),
+                        _ => Answer::Choice(offered[rng.below(offered.len())].clone()),
+                    }
+                }
+                _ => hostile_answer(rng, offered),
+            };
+            answers.insert(item.id.clone(), answer);
+        }
+        if rng.below(4) == 0 {
+            answers.insert("Q99".into(), hostile_answer(rng, &[]));
+        }
+        answers
+    }
+
+    /// The cases the fuzzer found, and their neighbours.
+    fn damaged_drafts(survey: &Survey) -> Vec<Answers> {
+        let complete = common::complete_with_every_branch_open(survey);
+        let with = |id: &str, answer: Answer| {
+            let mut answers = complete.clone();
+            answers.insert(id.into(), answer);
+            answers
+        };
+        let list = |items: &[&str]| Answer::Choices(items.iter().map(|s| (*s).into()).collect());
+        vec![
+            with("Q1-2", list(&[""])),
+            with("Q1-2", list(&["〇〇病院"])),
+            with("Q2-3", list(&["その他", "その他"])),
+            with("Q2-3", list(&["その他", "応用情報技術者", "その他"])),
+            with("Q2-3", list(&["", ""])),
+            with("Q2-3", list(&["英検", "英検"])),
+            with("Q2-3", Answer::Text("その他".into())),
+            with("Q2-3", Answer::Choice("その他".into())),
+            with("Q2-1", list(&["はい"])),
+            with("Q2-1", Answer::Text("はい".into())),
+            with("Q13", list(&["12"])),
+            with("Q13", Answer::Choice("12".into())),
+            with("Q17-5", list(&["1", "2"])),
+        ]
+    }
+
+    /// Whatever a draft holds, the writers produce a file the schema accepts, both writers the
+    /// same bytes, and the reader does not refuse it as damaged.
+    #[test]
+    fn no_draft_however_damaged_makes_a_file_the_schema_rejects() {
+        let survey = common::r6();
+        let validator = match jsonschema::options()
+            .should_validate_formats(true)
+            .build(&checked_in_schema())
+        {
+            Ok(validator) => validator,
+            Err(error) => panic!("docs/answer-file.schema.json is not a valid schema: {error}"),
+        };
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut drafts = damaged_drafts(&survey);
+        drafts.extend((0..3000).map(|_| hostile_answers(&mut rng, &survey)));
+        for answers in &drafts {
+            let text = write_answer_file(&survey, answers, AT);
+            let errors: Vec<String> = validator
+                .iter_errors(&parsed(&text))
+                .map(|e| format!("{}: {e}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{answers:?}\n{errors:?}\n{text}");
+            assert_eq!(
+                write_answer_file_small(&survey, answers, AT),
+                text,
+                "{answers:?}"
+            );
+            assert!(
+                matches!(
+                    read_answer_file(&survey, &text),
+                    Ok(_) | Err(FileError::NoAnswers)
+                ),
+                "{text}"
+            );
         }
     }
 

@@ -25,16 +25,57 @@ fn encoder() -> Cp932Encoder {
     Cp932Encoder::from_decoder(encoding_rs_decoder)
 }
 
+/// Every character the encoder accepts comes back unchanged when its bytes are decoded (by
+/// encoding_rs, the WHATWG decoder the browsers share): Shift_JIS files never alter an answer.
+/// Checked over every Unicode scalar value, one at a time and all together (so that no sequence
+/// can run into the next).
+#[test]
+fn every_character_the_encoder_accepts_decodes_back_to_itself() {
+    let ours = encoder();
+    let mut altered = Vec::new();
+    let mut accepted = String::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut bytes = Vec::new();
+        if !ours.encode_char(c, &mut bytes) {
+            continue;
+        }
+        accepted.push(c);
+        let decoded = encoding_rs_decoder(&bytes);
+        if decoded != c.to_string() {
+            altered.push(format!("U+{:04X} → {decoded:?}", c as u32));
+        }
+    }
+    assert!(altered.is_empty(), "altered by a round trip: {altered:?}");
+    match ours.encode(&accepted) {
+        Ok(bytes) => assert!(encoding_rs_decoder(&bytes) == accepted),
+        Err(missing) => panic!("accepted one by one, refused together: {missing:?}"),
+    }
+}
+
+/// The characters whose WHATWG encoding decodes as another character: the standard writes ¥ as
+/// `\`, ‾ as `~` and − as `－`. The encoder refuses them, so the page names the answers holding
+/// them instead of changing them silently.
+const NOT_ROUND_TRIPPING: [char; 3] = ['\u{A5}', '\u{203E}', '\u{2212}'];
+
+/// The encoder is built from a decoder instead of shipping tables: it must agree with
+/// encoding_rs's own encoder on every code point, except that it refuses what would not come back.
 #[test]
 fn the_run_time_encoder_matches_encoding_rs_for_every_code_point() {
     let ours = encoder();
     let mut differences = Vec::new();
+    let mut refused_on_purpose = Vec::new();
     for c in (0..=0x10FFFF).filter_map(char::from_u32) {
         let mut bytes = Vec::new();
         let ok = ours.encode_char(c, &mut bytes);
         let text = c.to_string();
         let (expected, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
         let expected = (!unmappable).then(|| expected.into_owned());
+        if let (false, Some(expected)) = (ok, &expected)
+            && encoding_rs_decoder(expected) != text
+        {
+            refused_on_purpose.push(c);
+            continue;
+        }
         let got = ok.then_some(bytes);
         if got != expected {
             differences.push(format!(
@@ -49,6 +90,36 @@ fn the_run_time_encoder_matches_encoding_rs_for_every_code_point() {
         differences.len(),
         &differences[..differences.len().min(10)]
     );
+    assert_eq!(refused_on_purpose, NOT_ROUND_TRIPPING);
+}
+
+#[test]
+fn characters_that_would_come_back_changed_are_reported_by_item() {
+    let mut answers = fixture();
+    answers.set_text("Q1-2", "¥〇〇病院‾".into());
+    answers.set_text("Q2-3-other", "−医療情報技師".into());
+    let Err(problems) = file(CsvLayout::PerHospital, CsvEncoding::ShiftJis, &answers) else {
+        panic!("must be refused")
+    };
+    assert_eq!(
+        problems,
+        [
+            UnencodableAnswer {
+                item: "Q1-2".into(),
+                number: "Q1-2".into(),
+                chars: vec!['¥', '‾'],
+            },
+            UnencodableAnswer {
+                item: "Q2-3-other".into(),
+                number: "Q2-3".into(),
+                chars: vec!['−'],
+            },
+        ]
+    );
+    // What they would have become is held, and so is the full-width yen sign.
+    let mut answers = fixture();
+    answers.set_text("Q1-2", "\\〇〇病院~－￥".into());
+    assert!(file(CsvLayout::PerItem, CsvEncoding::ShiftJis, &answers).is_ok());
 }
 
 /// A complete survey with the awkward cases a real file meets: quotes, commas, a formula-like

@@ -289,6 +289,9 @@ test('bad files are refused with the reason and leave every draft untouched', as
     ['not-ours.json', json({ todos: ['a'] }), 'この回答準備ツールのデータではありません。'],
     ['other-survey.json', json({ ...ours, survey: 'R7', answers: { 'Q1-1': 'x' } }), '別の調査（R7）のデータです。'],
     ['newer.json', json({ ...ours, format_version: 9, answers: {} }), '新しい版のツールで作られたデータです'],
+    ['version-0.json', json({ ...ours, format_version: 0, answers: { 'Q1-1': 'x' } }), 'このツールの形式にない版のファイルです（format_version が 0。'],
+    // Read as bytes: Blob.text() would drop the first mark before the reader saw it.
+    ['two-boms.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), json({ ...ours, answers: { 'Q1-1': 'x' } })]), 'BOM（バイト順マーク）が2個あります'],
     ['huge.json', Buffer.alloc(1024 * 1024 + 1, 0x20), 'ファイルが大きすぎます'],
     ['empty.json', Buffer.from(''), 'ファイルが空です。'],
   ];

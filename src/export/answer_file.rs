@@ -23,7 +23,30 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 enum FileValue<'a> {
     Number(u32),
     Text(&'a str),
-    List(&'a [String]),
+    /// The entries of `values` that `keep` holds, in `values`' order: for valid ticks, the offered
+    /// choices that are ticked, so each is written once in the survey's order; for a list kept as
+    /// typed, the list itself (`keep` = `values`). Filtering in place costs the form page's wasm
+    /// no allocation and no second way of writing a list.
+    List {
+        values: &'a [String],
+        keep: &'a [String],
+    },
+}
+
+impl<'a> FileValue<'a> {
+    fn as_typed(values: &'a [String]) -> Self {
+        Self::List {
+            values,
+            keep: values,
+        }
+    }
+
+    fn entries(values: &'a [String], keep: &'a [String]) -> impl Iterator<Item = &'a str> {
+        values
+            .iter()
+            .filter(|value| keep.contains(value))
+            .map(String::as_str)
+    }
 }
 
 /// The file's contents before they are written: valid and invalid answers of the asked items, in
@@ -48,8 +71,8 @@ fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'
         let Some(answer) = answer else { continue };
         if ok {
             contents.valid.push((&item.id, typed_value(item, answer)));
-        } else {
-            contents.invalid.push((&item.id, raw_value(answer)));
+        } else if let Some(value) = raw_value(item, answer) {
+            contents.invalid.push((&item.id, value));
         }
     }
     contents
@@ -64,7 +87,9 @@ pub fn write_answer_file(survey: &Survey, answers: &Answers, exported_at: &str) 
                 let value = match value {
                     FileValue::Number(n) => Value::from(n),
                     FileValue::Text(text) => Value::from(text),
-                    FileValue::List(choices) => Value::from(choices.to_vec()),
+                    FileValue::List { values, keep } => {
+                        Value::from_iter(FileValue::entries(values, keep))
+                    }
                 };
                 (id.to_owned(), value)
             })
@@ -137,17 +162,18 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
             match value {
                 FileValue::Number(n) => out.push_str(&n.to_string()),
                 FileValue::Text(text) => write_string(&mut out, text),
-                FileValue::List([]) => out.push_str("[]"),
-                FileValue::List(choices) => {
+                FileValue::List { values, keep } => {
                     out.push('[');
-                    for (index, choice) in choices.iter().enumerate() {
-                        if index > 0 {
+                    let mut empty = true;
+                    for choice in FileValue::entries(values, keep) {
+                        if !empty {
                             out.push(',');
                         }
+                        empty = false;
                         out.push_str("\n      ");
                         write_string(&mut out, choice);
                     }
-                    out.push_str("\n    ]");
+                    out.push_str(if empty { "]" } else { "\n    ]" });
                 }
             }
         }
@@ -157,21 +183,41 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
     out
 }
 
-fn typed_value<'a>(item: &Item, answer: &'a Answer) -> FileValue<'a> {
+/// A valid answer with its natural type. Ticks are a set: a damaged draft may hold one twice,
+/// which validation accepts but the schema's `uniqueItems` does not, so each ticked choice is
+/// written once, in the survey's order (the order `Answers` keeps).
+fn typed_value<'a>(item: &'a Item, answer: &'a Answer) -> FileValue<'a> {
     match (&item.answer, answer) {
         (AnswerKind::Integer { .. }, Answer::Text(text)) => {
             crate::survey::number_input::parse_whole_number(text)
                 .map_or_else(|_| FileValue::Text(text.trim()), FileValue::Number)
         }
         (_, Answer::Text(text)) => FileValue::Text(text.trim()),
-        _ => raw_value(answer),
+        (_, Answer::Choices(ticked)) => FileValue::List {
+            values: item.choices(),
+            keep: ticked,
+        },
+        (_, Answer::Choice(choice)) => FileValue::Text(choice),
     }
 }
 
-fn raw_value(answer: &Answer) -> FileValue<'_> {
+/// An answer that is not valid, as typed, in the shape the schema gives the item under `invalid`:
+/// a list for a multiple-choice item, a string for any other. Only a damaged draft holds an answer
+/// of the other shape: one value is written in the item's shape, so the user still sees it to
+/// correct; several values for a one-value item have no such shape and are left out, as the form
+/// cannot show them either.
+fn raw_value<'a>(item: &Item, answer: &'a Answer) -> Option<FileValue<'a>> {
+    let takes_a_list = matches!(item.answer, AnswerKind::Multiple { .. });
     match answer {
-        Answer::Text(text) | Answer::Choice(text) => FileValue::Text(text),
-        Answer::Choices(choices) => FileValue::List(choices),
+        Answer::Text(text) | Answer::Choice(text) if takes_a_list => {
+            Some(FileValue::as_typed(std::slice::from_ref(text)))
+        }
+        Answer::Text(text) | Answer::Choice(text) => Some(FileValue::Text(text)),
+        Answer::Choices(values) if takes_a_list => Some(FileValue::as_typed(values)),
+        Answer::Choices(values) => match values.as_slice() {
+            [one] => Some(FileValue::Text(one)),
+            _ => None,
+        },
     }
 }
 
@@ -179,7 +225,20 @@ fn raw_value(answer: &Answer) -> FileValue<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     Empty,
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// More than one byte order mark before the JSON: one is a UTF-8 file's optional mark, more is
+    /// a file damaged by another program, which JSON (RFC 8259) and the schema do not allow.
+    SeveralByteOrderMarks {
+        count: usize,
+    },
+    /// A `format_version` this app never wrote (0, negative, a fraction, not a number); a higher
+    /// whole number is `Unusable(DraftError::NewerVersion)`. `found` is the value as JSON.
+    UnknownVersion {
+        found: String,
+    },
     Unusable(DraftError),
     NoAnswers,
 }
@@ -193,6 +252,14 @@ impl fmt::Display for FileError {
                 "ファイルが大きすぎます（{} KB。読み込めるのは {} KB まで）。このツールで保存したJSONファイルを選んでください。",
                 bytes.div_ceil(1024),
                 limit / 1024
+            ),
+            Self::SeveralByteOrderMarks { count } => write!(
+                f,
+                "ファイルの先頭にBOM（バイト順マーク）が{count}個あります（1個までです）。ほかのプログラムで書き換えられたおそれがあります。このツールで保存し直したJSONファイルを選んでください。"
+            ),
+            Self::UnknownVersion { found } => write!(
+                f,
+                "このツールの形式にない版のファイルです（format_version が {found}。読めるのは {ANSWER_FILE_VERSION}）。このツールで保存したJSONファイルを選んでください。"
             ),
             Self::Unusable(error) => write!(f, "{error}"),
             Self::NoAnswers => write!(f, "読み込める回答がありません。"),
@@ -209,6 +276,12 @@ pub enum FileWarning {
         number: String,
         value: String,
     },
+    /// An empty list for a multiple-choice item: nothing ticked, so nothing to load, but the file
+    /// said something about the item and the user is told (the overview counts it as unanswered).
+    NothingTicked {
+        item: String,
+        number: String,
+    },
 }
 
 impl fmt::Display for FileWarning {
@@ -223,6 +296,10 @@ impl fmt::Display for FileWarning {
             Self::ImpossibleValue { number, value, .. } => write!(
                 f,
                 "{number} の回答「{value}」はこの設問に合わないため、読み込みませんでした。"
+            ),
+            Self::NothingTicked { number, .. } => write!(
+                f,
+                "{number} の回答は選択肢が1つもない空のリストのため、読み込みませんでした（未回答として扱います）。"
             ),
         }
     }
@@ -247,7 +324,11 @@ pub fn read_answer_file(survey: &Survey, text: &str) -> Result<LoadedFile, FileE
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = text.trim_start_matches('\u{feff}');
+    let marks = text.chars().take_while(|&c| c == '\u{feff}').count();
+    if marks > 1 {
+        return Err(FileError::SeveralByteOrderMarks { count: marks });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
@@ -259,16 +340,7 @@ pub fn read_answer_file(survey: &Survey, text: &str) -> Result<LoadedFile, FileE
     if file.get("format").and_then(Value::as_str) != Some(ANSWER_FILE_FORMAT) {
         return Err(unusable(DraftError::NotOurs));
     }
-    let version = file
-        .get("format_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| unusable(DraftError::Damaged("形式の版がありません".to_owned())))?;
-    if version > ANSWER_FILE_VERSION {
-        return Err(unusable(DraftError::NewerVersion {
-            found: version,
-            supported: ANSWER_FILE_VERSION,
-        }));
-    }
+    check_version(file.get("format_version"))?;
     let found = file.get("survey").and_then(Value::as_str).unwrap_or("");
     if found != survey.id {
         return Err(unusable(DraftError::OtherSurvey {
@@ -305,6 +377,29 @@ pub fn read_answer_file(survey: &Survey, text: &str) -> Result<LoadedFile, FileE
     Ok(loaded)
 }
 
+/// The schema allows `"format_version": 1` only (and 1.0, the same number in JSON). A higher whole
+/// number is a newer app's, refused with that reason so the user knows to update.
+fn check_version(version: Option<&Value>) -> Result<(), FileError> {
+    let Some(version) = version else {
+        return Err(FileError::Unusable(DraftError::Damaged(
+            "形式の版がありません".to_owned(),
+        )));
+    };
+    match version.as_u64() {
+        Some(ANSWER_FILE_VERSION) => Ok(()),
+        Some(found) if found > ANSWER_FILE_VERSION => {
+            Err(FileError::Unusable(DraftError::NewerVersion {
+                found,
+                supported: ANSWER_FILE_VERSION,
+            }))
+        }
+        _ if version.as_f64() == Some(ANSWER_FILE_VERSION as f64) => Ok(()),
+        _ => Err(FileError::UnknownVersion {
+            found: version.to_string(),
+        }),
+    }
+}
+
 fn load_entry(survey: &Survey, key: &str, value: &Value, loaded: &mut LoadedFile) {
     let Some(item) = survey.item(key) else {
         loaded
@@ -316,6 +411,12 @@ fn load_entry(survey: &Survey, key: &str, value: &Value, loaded: &mut LoadedFile
         Some(answer) => match answer {
             Answer::Text(text) => loaded.answers.set_text(&item.id, text),
             Answer::Choice(choice) => loaded.answers.set_choice(&item.id, choice),
+            Answer::Choices(choices) if choices.is_empty() => {
+                loaded.warnings.push(FileWarning::NothingTicked {
+                    item: item.id.clone(),
+                    number: item.number.clone(),
+                });
+            }
             Answer::Choices(choices) => {
                 for choice in choices {
                     loaded.answers.set_choice_ticked(item, &choice, true);

@@ -3,7 +3,7 @@
 //! decoder, so the encoder is built, when first needed, by decoding every two-byte sequence once
 //! and inverting the result. The decoder is a parameter: the browser's `TextDecoder` in the app,
 //! `encoding_rs` in the tests, which compare the result with `encoding_rs`'s own encoder over every
-//! code point.
+//! code point and check that every character it accepts decodes back to itself.
 
 use std::collections::HashMap;
 
@@ -64,13 +64,15 @@ impl Cp932Encoder {
         Self { double }
     }
 
-    /// The bytes for one character, or `None` if Shift_JIS cannot hold it.
+    /// Appends the bytes for one character and returns `true`, or returns `false` if Shift_JIS
+    /// cannot hold it. Only bytes that decode back to `c` count as holding it: the WHATWG encoder
+    /// also writes ¥ (U+00A5) as `\`, ‾ (U+203E) as `~` and − (U+2212) as `－`, which every
+    /// decoder then reads as those other characters. An answer is never changed silently, so
+    /// those three are refused like 𠮷 (tests/csv_export.rs checks every code point).
     pub fn encode_char(&self, c: char, into: &mut Vec<u8>) -> bool {
         let code = c as u32;
         let single = match c {
             '\0'..='\u{80}' => Some(code as u8),
-            '\u{A5}' => Some(0x5C),
-            '\u{203E}' => Some(0x7E),
             '\u{FF61}'..='\u{FF9F}' => Some((code - 0xFF61 + 0xA1) as u8),
             _ => None,
         };
@@ -78,8 +80,7 @@ impl Cp932Encoder {
             into.push(byte);
             return true;
         }
-        // U+2212 MINUS SIGN is written as the full-width hyphen-minus, as the standard says.
-        let c = if c == '\u{2212}' { '\u{FF0D}' } else { c };
+        // Every entry decodes back to its character: the table is the decoder's output inverted.
         match self.double.get(&c) {
             Some(bytes) => {
                 into.extend_from_slice(bytes);
@@ -89,7 +90,8 @@ impl Cp932Encoder {
         }
     }
 
-    /// Encodes `text`, or returns the characters it cannot hold (each once, in order).
+    /// Encodes `text`, or returns the characters it cannot hold (each once, in order), those that
+    /// would come back as another character included.
     pub fn encode(&self, text: &str) -> Result<Vec<u8>, Vec<char>> {
         let mut bytes = Vec::with_capacity(text.len());
         let mut missing = Vec::new();

@@ -56,8 +56,13 @@ async fn import_one(file: &web_sys::File, drafts: DraftSession) -> FileOutcome {
             .to_string(),
         );
     }
-    let text = match JsFuture::from(file.text()).await {
-        Ok(text) => text.as_string().unwrap_or_default(),
+    // The bytes, decoded here rather than by `Blob.text()`, which drops a leading byte order mark
+    // before the reader could see it: a file with two must reach the reader with both, to be
+    // refused. Invalid UTF-8 becomes U+FFFD, as `text()` would make it.
+    let text = match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => {
+            String::from_utf8_lossy(&js_sys::Uint8Array::new(&buffer).to_vec()).into_owned()
+        }
         Err(_) => return refused("ファイルを読み取れませんでした。".to_owned()),
     };
     match read_answer_file(drafts.survey(), &text) {
