@@ -340,7 +340,10 @@ impl Model {
                         || shared.borrow().get(&recovery_key(d, t)).is_some()
                 });
                 self.fresh += 1;
-                let text = format!("{{\"format\":\"cyber-survey-draft\",\"damaged\":{}", self.fresh);
+                let text = format!(
+                    "{{\"format\":\"cyber-survey-draft\",\"damaged\":{}",
+                    self.fresh
+                );
                 self.shared.borrow_mut().plant(&key, &text);
                 self.damaged.push((id, text));
             }
@@ -389,7 +392,10 @@ impl Model {
         }
         if let Some(t) = acting
             && self.tabs[t].session.status().is_stored()
-            && self.tabs[t].session.unsaved_items(&self.tabs[t].shown).is_empty()
+            && self.tabs[t]
+                .session
+                .unsaved_items(&self.tabs[t].shown)
+                .is_empty()
         {
             self.tabs[t].edited = false;
         }
@@ -412,7 +418,11 @@ impl Model {
                     return Err(format!("a newer app's draft {id} was written over"));
                 }
                 if readable(before).is_none()
-                    && self.shared.borrow().get(&recovery_key(&id, before)).is_none()
+                    && self
+                        .shared
+                        .borrow()
+                        .get(&recovery_key(&id, before))
+                        .is_none()
                 {
                     return Err(format!("damaged text of {id} was destroyed, not set aside"));
                 }
@@ -420,7 +430,9 @@ impl Model {
             if write.after.is_some() && self.deleted.contains(&id) {
                 let kept = self.keeping.remove(&(write.tab, id.clone()));
                 if !kept {
-                    return Err(format!("deleted draft {id} came back without the user choosing"));
+                    return Err(format!(
+                        "deleted draft {id} came back without the user choosing"
+                    ));
                 }
                 self.deleted.remove(&id);
             }
@@ -515,7 +527,9 @@ impl Model {
                 && tab.session.base_text().is_some()
                 && !matches!(status, SaveStatus::Gone { .. } | SaveStatus::Failed(_))
             {
-                return Err(format!("tab {t}'s draft {id} is gone but it shows {status:?}"));
+                return Err(format!(
+                    "tab {t}'s draft {id} is gone but it shows {status:?}"
+                ));
             }
         }
         Ok(())
@@ -537,7 +551,12 @@ fn run(seed: u64) -> Result<(), String> {
             let statuses: Vec<String> = model
                 .tabs
                 .iter()
-                .map(|t| format!("{}:{:?}", t.session.id(), t.session.status()).chars().take(60).collect())
+                .map(|t| {
+                    format!("{}:{:?}", t.session.id(), t.session.status())
+                        .chars()
+                        .take(60)
+                        .collect()
+                })
                 .collect();
             println!("{step} {op:?} -> {statuses:?}");
         }

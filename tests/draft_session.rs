@@ -74,7 +74,11 @@ fn two_tabs() -> (Tab, Tab, Rc<RefCell<Shared>>) {
     let mut b = Tab::open(&shared, &clock, 1);
     a.receive();
     b.receive();
-    assert_eq!(a.session.id(), b.session.id(), "both tabs open the same draft");
+    assert_eq!(
+        a.session.id(),
+        b.session.id(),
+        "both tabs open the same draft"
+    );
     assert_eq!(b.shown.text("Q1-1"), "一郎");
     (a, b, shared)
 }
@@ -204,7 +208,7 @@ fn keep_mine_refuses_to_overwrite_a_newer_versions_or_another_surveys_draft() {
             .unwrap_or_default();
         shared.borrow_mut().plant(&draft_key(&id), &foreign);
         let shown = a.session.keep_mine(&a.shown.clone());
-    a.apply(shown);
+        a.apply(shown);
         assert!(matches!(a.session.status(), SaveStatus::Refused(_)));
         assert_eq!(shared.borrow().get(&draft_key(&id)), Some(foreign));
         assert!(a.session.unsaved_in_memory(&a.shown, false));
@@ -293,7 +297,9 @@ fn the_largest_revision_saturates_and_conflicts_are_still_found() {
     let clock = FakeClock::default();
     let mut planted = Draft::new("R6", "2026-12-01T00:00:00.000Z");
     planted.revision = u64::MAX;
-    shared.borrow_mut().plant(&draft_key("max"), &planted.to_json());
+    shared
+        .borrow_mut()
+        .plant(&draft_key("max"), &planted.to_json());
     let mut a = Tab::open(&shared, &clock, 0);
     let mut b = Tab::open(&shared, &clock, 1);
     assert_eq!(a.session.id(), "max");
@@ -330,7 +336,9 @@ fn an_import_while_storage_is_full_stays_on_the_page_and_says_it_is_not_saved() 
 #[test]
 fn switching_away_from_answers_that_are_not_stored_is_refused_until_saved_to_a_file() {
     let (mut a, mut b, shared) = two_tabs();
-    let other = b.session.create(Answers::new(), Some("別".into()), &b.shown.clone());
+    let other = b
+        .session
+        .create(Answers::new(), Some("別".into()), &b.shown.clone());
     b.apply(other.unwrap_or(Shown::Same));
     let other_id = open_id(&b);
     shared.borrow_mut().memory.failing_writes = Some(StoreError::QuotaExceeded);
@@ -363,11 +371,7 @@ fn duplicate_rename_and_delete_work_on_drafts_that_are_not_open() {
         Ok(Shown::Same)
     );
     let listing = a.session.list();
-    let names: Vec<Option<String>> = listing
-        .drafts
-        .iter()
-        .map(|(_, d)| d.name.clone())
-        .collect();
+    let names: Vec<Option<String>> = listing.drafts.iter().map(|(_, d)| d.name.clone()).collect();
     assert!(names.contains(&Some("本院".to_owned())));
     assert_eq!(a.session.delete(&first), Ok(Shown::Same));
     assert_eq!(a.session.list().drafts.len(), 1);

@@ -99,8 +99,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 _ => None,
             });
         let fresh = chosen.is_none();
-        let (id, base) =
-            chosen.unwrap_or_else(|| (clock.new_draft_id(), Draft::new(survey, &now)));
+        let (id, base) = chosen.unwrap_or_else(|| (clock.new_draft_id(), Draft::new(survey, &now)));
         let mut session = Self {
             store,
             clock,
@@ -304,7 +303,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 Shown::Same
             }
             Stored::Readable { text, .. } if Some(&text) == self.base_text.as_ref() => {
-                if matches!(self.status, SaveStatus::Gone { .. } | SaveStatus::Conflict(_)) {
+                if matches!(
+                    self.status,
+                    SaveStatus::Gone { .. } | SaveStatus::Conflict(_)
+                ) {
                     // Back as this tab last saw it (another tab kept it): nothing to choose.
                     self.conflict_text = None;
                     self.status = SaveStatus::Saved {
@@ -321,7 +323,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             Stored::Unreadable { .. } => {
                 // Damaged under this tab: set aside, and the draft written again from the page.
                 // (A conflict with a version now unreadable is over: this tab's is the one left.)
-                if matches!(self.status, SaveStatus::Gone { .. } | SaveStatus::Refused(_)) {
+                if matches!(
+                    self.status,
+                    SaveStatus::Gone { .. } | SaveStatus::Refused(_)
+                ) {
                     Shown::Same
                 } else {
                     self.conflict_text = None;
@@ -393,7 +398,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// (deleted elsewhere, storage cleared). A newer app's or another survey's draft is still
     /// never written over.
     pub fn keep_mine(&mut self, answers: &Answers) -> Shown {
-        if !matches!(self.status, SaveStatus::Conflict(_) | SaveStatus::Gone { .. }) {
+        if !matches!(
+            self.status,
+            SaveStatus::Conflict(_) | SaveStatus::Gone { .. }
+        ) {
             return Shown::Same;
         }
         if matches!(self.status, SaveStatus::Gone { .. }) {
@@ -476,8 +484,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             SaveStatus::Failed(_) => !self.is_dirty(answers) && self.base_text.is_some(),
             SaveStatus::Gone { .. } | SaveStatus::Refused(_) => false,
         };
-        if stored || self.file_saved.as_ref() == Some(answers) || answers.iter().next().is_none()
-        {
+        if stored || self.file_saved.as_ref() == Some(answers) || answers.iter().next().is_none() {
             Ok(())
         } else {
             Err(DraftActionError::OpenDraftUnsaved)

@@ -16,15 +16,21 @@ pub enum TimeForm {
 pub enum SaveStatus {
     /// Nothing written since it was opened: what is shown is what is stored.
     Opened,
-    Saved { at: String },
+    Saved {
+        at: String,
+    },
     /// Another tab saved this draft while this tab had nothing unsaved: its answers are shown.
-    TakenFromElsewhere { at: String },
+    TakenFromElsewhere {
+        at: String,
+    },
     /// The browser refused the save; the answers are still on the page.
     Failed(StoreError),
     /// Another tab saved this draft while this tab had unsaved changes: the user chooses.
     Conflict(Box<Draft>),
     /// The open draft is no longer stored: deleted in another tab, or the browser's data cleared.
-    Gone { cleared: bool },
+    Gone {
+        cleared: bool,
+    },
     /// What is stored under this id belongs to a newer app or another survey: never written over.
     Refused(DraftError),
 }
@@ -82,7 +88,9 @@ impl SaveStatus {
             Self::Saved { .. } => "下書きを自動保存しています",
             Self::TakenFromElsewhere { .. } => "別のタブで保存された内容を表示しています",
             Self::Failed(_) => "下書きを保存できませんでした",
-            Self::Conflict(_) => "別のタブでこの下書きが更新されました。入力内容はまだ保存されていません",
+            Self::Conflict(_) => {
+                "別のタブでこの下書きが更新されました。入力内容はまだ保存されていません"
+            }
             Self::Gone { .. } => "この下書きは別のタブで削除されたか、保存データが消去されました",
             Self::Refused(_) => "この下書きは保存できません",
         }

@@ -61,9 +61,15 @@ pub struct Listing {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
     Missing,
-    Readable { text: String, draft: Draft },
+    Readable {
+        text: String,
+        draft: Draft,
+    },
     /// Text that cannot be read as a draft of this survey, with the reason.
-    Unreadable { text: String, error: DraftError },
+    Unreadable {
+        text: String,
+        error: DraftError,
+    },
 }
 
 pub struct DraftStore<S> {
@@ -116,7 +122,9 @@ impl<S: KeyValueStore> DraftStore<S> {
                 }
             }
         }
-        listing.drafts.sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
+        listing
+            .drafts
+            .sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
         Ok(listing)
     }
 

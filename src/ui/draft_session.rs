@@ -8,14 +8,19 @@ use super::rx::*;
 use super::browser_storage::Backend;
 use super::clock::BrowserClock;
 use super::form_state::FormState;
-use crate::draft::{self, DraftActionError, Shown, StoreError, StoredProblem};
-use crate::survey::{Answers, Progress};
+#[cfg(feature = "tools")]
+use crate::draft::DraftActionError;
+use crate::draft::{self, Shown, StoreError, StoredProblem};
+use crate::survey::Answers;
+#[cfg(feature = "tools")]
+use crate::survey::Progress;
 
 pub use crate::draft::SaveStatus;
 
 type Core = draft::DraftSession<Backend, BrowserClock>;
 
 /// One line of the draft list.
+#[cfg(feature = "tools")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftSummary {
     pub id: String,
@@ -33,6 +38,8 @@ pub struct DraftSession {
     pub status: RwSignal<SaveStatus>,
     /// The open draft's stored name and save time, as last written or read.
     opened: RwSignal<(Option<String>, String)>,
+    /// The draft list (the tools page's; the answering page lists no drafts).
+    #[cfg(feature = "tools")]
     pub summaries: RwSignal<Vec<DraftSummary>>,
     /// Drafts found unreadable, set aside, or left alone because they are not this app's to open.
     pub problems: RwSignal<Vec<StoredProblem>>,
@@ -65,6 +72,7 @@ impl DraftSession {
             problems: RwSignal::new(core.problems().to_vec()),
             recovered: RwSignal::new(core.recovered()),
             core: StoredValue::new_local(core),
+            #[cfg(feature = "tools")]
             summaries: RwSignal::new(Vec::new()),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
@@ -201,8 +209,7 @@ impl DraftSession {
 
     /// The user saved these answers to a file: leaving the page no longer loses them.
     pub fn saved_to_file(&self, answers: Answers) {
-        self.core
-            .update_value(|core| core.saved_to_file(&answers));
+        self.core.update_value(|core| core.saved_to_file(&answers));
     }
 
     /// Whether answers typed here are kept nowhere but this page (and not saved to a file).

@@ -12,10 +12,10 @@ use super::announcer::branch_changes;
 use super::clock::{now_iso, status_time, today_compact};
 use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
-use crate::draft::status::unsaved_sentence;
 use super::focus::{focus_after_render, focus_item, item_anchor};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
+use crate::draft::status::unsaved_sentence;
 use crate::export::{export_file_name, write_answer_file_small};
 use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
 
