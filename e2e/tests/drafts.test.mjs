@@ -14,14 +14,6 @@ after(async () => {
   await app?.close();
 });
 
-/** A second tab of the same browser, with the survey open on the same draft. */
-async function openSecondTab(first) {
-  const page = await first.context.newPage();
-  const survey = new first.survey.constructor(page);
-  await survey.open(app.url);
-  return survey;
-}
-
 /** The stored text of the (only) draft. */
 async function storedDraft(survey) {
   return Object.values(await survey.storedEntries()).find((value) => value.includes('"format":"cyber-survey-draft"'));
@@ -108,52 +100,7 @@ test('drafts can be renamed, duplicated and deleted after confirming', async () 
   await context.close();
 });
 
-test('a change in another tab is noticed and never silently overwritten', async () => {
-  const first = await openSurvey(app);
-  await first.survey.fill(item('Q1-1'), '一郎');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  assert.equal(await second.value(item('Q1-1')), '一郎');
-  await second.fill(item('Q1-1'), '二郎');
-  await second.waitUntilSaved();
-  const notice = first.page.getByRole('status').filter({ hasText: '別のタブ（またはウィンドウ）で、この下書きが新しく保存されました' });
-  await notice.waitFor();
-  // Typing on in the first tab must not overwrite the second tab's newer save.
-  await first.survey.fill(item('Q1-2'), '古いタブの病院');
-  const stored = await storedDraft(first.survey);
-  assert.match(stored, /二郎/);
-  assert.doesNotMatch(stored, /古いタブの病院/);
-  // Leaving for the tools page now would lose this tab's change: the browser asks first.
-  const asked = new Promise((resolve) => {
-    first.page.once('dialog', async (dialog) => {
-      await dialog.dismiss();
-      resolve(dialog.type());
-    });
-  });
-  await first.page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
-  assert.equal(await asked, 'beforeunload');
-  assert.equal(first.survey.onTools(), false);
-  await notice.getByRole('button', { name: '新しい内容を読み込む' }).click();
-  assert.equal(await first.survey.value(item('Q1-1')), '二郎');
-  assert.equal(await first.survey.value(item('Q1-2')), '');
-  await first.context.close();
-});
-
-test('keeping this tab\'s version overwrites the other only when the user says so', async () => {
-  const first = await openSurvey(app);
-  await first.survey.fill(item('Q1-1'), '一郎');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  await second.fill(item('Q1-1'), '二郎');
-  await second.waitUntilSaved();
-  const notice = first.page.getByRole('status').filter({ hasText: '別のタブ（またはウィンドウ）で' });
-  await notice.waitFor();
-  await first.survey.fill(item('Q1-1'), '三郎');
-  await notice.getByRole('button', { name: 'このタブの内容で上書き保存する' }).click();
-  await first.survey.waitUntilSaved();
-  assert.match(await storedDraft(first.survey), /三郎/);
-  await first.context.close();
-});
+// Several tabs: tabs.test.mjs.
 
 test('with storage disabled the page says so and the form still works', async () => {
   const { context, page, survey, consoleErrors } = await openSurvey(app, {

@@ -296,8 +296,9 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             Stored::Missing => {
                 if self.base_text.is_some() {
                     self.conflict_text = None;
+                    // A storage event names the key removed, or none when storage was cleared.
                     self.status = SaveStatus::Gone {
-                        cleared: key.is_none() || self.store.holds_no_draft(),
+                        cleared: key.is_none(),
                     };
                 }
                 Shown::Same

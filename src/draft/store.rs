@@ -124,7 +124,7 @@ impl<S: KeyValueStore> DraftStore<S> {
         }
         listing
             .drafts
-            .sort_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
+            .sort_unstable_by(|(_, a), (_, b)| b.saved_at.cmp(&a.saved_at));
         Ok(listing)
     }
 
@@ -200,7 +200,7 @@ impl<S: KeyValueStore> DraftStore<S> {
                 found.push((key, text));
             }
         }
-        found.sort();
+        found.sort_unstable();
         Ok(found)
     }
 

@@ -48,3 +48,14 @@ fn scroll_into_view(element: &web_sys::HtmlElement) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Keeps the control being typed in clear of a notice pinned to the bottom of the window (the
+/// notice that what is typed is not being saved). Scrolls, never moves focus.
+pub fn keep_focused_in_view() {
+    let active = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = active {
+        request_animation_frame(move || scroll_into_view(&element));
+    }
+}

@@ -12,7 +12,7 @@ use super::announcer::branch_changes;
 use super::clock::{now_iso, status_time, today_compact};
 use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
-use super::focus::{focus_after_render, focus_item, item_anchor};
+use super::focus::{focus_after_render, focus_item, item_anchor, keep_focused_in_view};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
 use crate::draft::status::unsaved_sentence;
@@ -440,6 +440,9 @@ fn bind_draft_status(drafts: DraftSession) {
             _ => None,
         };
         set_hidden("gone-elsewhere", gone.is_none());
+        if conflict || gone.is_some() {
+            keep_focused_in_view();
+        }
         set_text("gone-elsewhere-text", gone.as_deref().unwrap_or(""));
         if let Some(reason) = drafts.unavailable_reason.get_value() {
             set_hidden("storage-unavailable", false);
