@@ -12,7 +12,7 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use crate::draft::{APP_VERSION, DraftError};
-use crate::survey::{Answer, AnswerKind, Answers, Item, Survey, Visibility, check_item};
+use crate::survey::{Answer, AnswerKind, Answers, Evaluation, Item, ItemState, Survey};
 
 pub const ANSWER_FILE_FORMAT: &str = "cyber-survey-answers";
 pub const ANSWER_FILE_VERSION: u64 = 1;
@@ -35,21 +35,23 @@ struct FileContents<'a> {
 }
 
 fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'a> {
-    let visibility = Visibility::of(survey, answers);
+    let evaluation = Evaluation::of(survey, answers);
     let mut contents = FileContents {
         valid: Vec::new(),
         invalid: Vec::new(),
-        complete: true,
+        complete: evaluation.is_complete(),
     };
-    for item in survey.items().filter(|item| visibility.is_asked(&item.id)) {
+    for (item, state) in evaluation.items() {
         let answer = answers.get(&item.id).filter(|answer| answer.is_given());
-        let ok = check_item(item, answer).is_ok();
-        contents.complete &= ok;
-        let Some(answer) = answer else { continue };
-        if ok {
-            contents.valid.push((&item.id, typed_value(item, answer)));
-        } else {
-            contents.invalid.push((&item.id, raw_value(answer)));
+        match (state, answer) {
+            (ItemState::Answered(_), Some(answer)) => {
+                contents.valid.push((&item.id, typed_value(item, answer)));
+            }
+            (ItemState::Invalid(_), Some(answer)) => {
+                contents.invalid.push((&item.id, raw_value(answer)));
+            }
+            // Not asked (never exported), unanswered, or nothing of it to write.
+            _ => {}
         }
     }
     contents

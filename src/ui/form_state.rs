@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use super::rx::*;
 
 use crate::survey::number_input::{InputNotice, to_half_width_digits};
-use crate::survey::{Answers, Item, ItemError, ItemId, ItemProblem, Progress, Survey, Visibility};
+use crate::survey::{
+    Answers, Evaluation, Item, ItemError, ItemId, ItemProblem, Progress, Survey, Visibility,
+};
 
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -22,6 +24,9 @@ pub struct FormState {
     pointer_down: StoredValue<bool>,
     /// Items left while the pointer was down, marked touched once the click has happened.
     left_during_press: StoredValue<Vec<ItemId>>,
+    /// The survey's rules applied to the answers; the three memos below are parts of it, kept
+    /// apart so that a change of one part (an error) does not rerun what reads another (progress).
+    pub evaluation: Memo<Evaluation<'static>>,
     pub visibility: Memo<Visibility>,
     pub problems: Memo<Vec<ItemProblem>>,
     pub progress: Memo<Progress>,
@@ -30,13 +35,10 @@ pub struct FormState {
 impl FormState {
     pub fn new(survey: &'static Survey) -> Self {
         let answers = RwSignal::new(Answers::new());
-        let visibility = Memo::new(move |_| answers.with(|a| Visibility::of(survey, a)));
-        let problems = Memo::new(move |_| {
-            answers.with(|a| visibility.with(|v| crate::survey::problems(survey, a, v)))
-        });
-        let progress = Memo::new(move |_| {
-            answers.with(|a| visibility.with(|v| Progress::of(survey.items(), a, v)))
-        });
+        let evaluation = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a)));
+        let visibility = Memo::new(move |_| evaluation.with(Evaluation::visibility));
+        let problems = Memo::new(move |_| evaluation.with(Evaluation::problems));
+        let progress = Memo::new(move |_| evaluation.with(Evaluation::progress));
         Self {
             survey,
             answers,
@@ -45,6 +47,7 @@ impl FormState {
             notices: RwSignal::new(Vec::new()),
             pointer_down: StoredValue::new(false),
             left_during_press: StoredValue::new(Vec::new()),
+            evaluation,
             visibility,
             problems,
             progress,
