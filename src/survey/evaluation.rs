@@ -49,6 +49,11 @@ impl ItemState {
         *self != Self::NotAsked
     }
 
+    /// An invalid answer, or a required item left unanswered.
+    pub fn is_problem(&self) -> bool {
+        matches!(self, Self::Invalid(_) | Self::Unanswered { required: true })
+    }
+
     /// The message to show for the item, if it is a problem: an invalid answer, or a required
     /// item left unanswered.
     pub fn problem(&self, item: &Item) -> Option<ItemError> {
@@ -100,7 +105,9 @@ impl PartialEq for Evaluation<'_> {
 impl<'a> Evaluation<'a> {
     /// The answers as the user holds them (the form, a draft).
     pub fn of(survey: &'a Survey, answers: &Answers) -> Self {
-        Self::of_read(survey, answers, &[])
+        // Not through of_read: the answering page then carries none of its code.
+        let order = ItemOrder::of(survey);
+        Self::judge(&order, &order.answers_in_order(answers), &[])
     }
 
     /// The answers as read from an answer file, with the ids of the items whose value the reader
@@ -122,43 +129,41 @@ impl<'a> Evaluation<'a> {
     ) -> Self {
         let survey = order.survey();
         let answer_at = |position: usize| answers_in_order.get(position).copied().flatten();
-        let mut states: Vec<ItemState> = Vec::with_capacity(order.len());
+        let mut evaluation = Self {
+            survey,
+            states: Vec::with_capacity(order.len()),
+            progress: Progress::default(),
+            complete: true,
+            advisories: Vec::new(),
+        };
+        // One pass in survey order settles everything: an item's state needs only its parent's,
+        // which comes earlier, and the whole's counts need only each item's own state. (Plain
+        // loops: the answering page's wasm pays for every iterator adapter's code.)
         for (position, item) in survey.items().enumerate() {
             let asked = match &item.when {
                 None => true,
                 Some(condition) => order.parent(position).is_some_and(|parent| {
-                    states.get(parent).is_some_and(ItemState::is_asked)
+                    evaluation
+                        .states
+                        .get(parent)
+                        .is_some_and(ItemState::is_asked)
                         && condition_holds(condition, answer_at(parent))
                 }),
             };
-            states.push(if asked {
+            let state = if asked {
                 judge_answer(item, answer_at(position), refused.contains(&position))
             } else {
                 ItemState::NotAsked
-            });
+            };
+            evaluation.progress = counted(evaluation.progress, item, &state);
+            evaluation.complete &= !state.is_problem();
+            for (index, advisory) in item.advisories.iter().enumerate() {
+                if raises(&advisory.when, item, &state) {
+                    evaluation.advisories.push((position, index));
+                }
+            }
+            evaluation.states.push(state);
         }
-        let mut evaluation = Self {
-            survey,
-            progress: progress_over(survey.items().zip(&states)),
-            complete: survey
-                .items()
-                .zip(&states)
-                .all(|(item, state)| state.problem(item).is_none()),
-            advisories: Vec::new(),
-            states,
-        };
-        evaluation.advisories = survey
-            .items()
-            .zip(&evaluation.states)
-            .enumerate()
-            .flat_map(|(position, (item, state))| {
-                item.advisories
-                    .iter()
-                    .enumerate()
-                    .filter(move |(_, advisory)| raises(&advisory.when, item, state))
-                    .map(move |(index, _)| (position, index))
-            })
-            .collect();
         evaluation
     }
 
@@ -188,23 +193,27 @@ impl<'a> Evaluation<'a> {
 
     /// The asked items as a set, for code that compares what was asked before and after a change.
     pub fn visibility(&self) -> Visibility {
-        Visibility::from_asked(
-            self.items()
-                .filter(|(_, state)| state.is_asked())
-                .map(|(item, _)| item.id.clone()),
-        )
+        let mut asked = Vec::new();
+        for (item, state) in self.survey.items().zip(&self.states) {
+            if state.is_asked() {
+                asked.push(item.id.clone());
+            }
+        }
+        Visibility::from_asked(asked)
     }
 
     /// The asked items' problems (invalid answers, required items unanswered), in survey order.
     pub fn problems(&self) -> Vec<ItemProblem> {
-        self.items()
-            .filter_map(|(item, state)| {
-                state.problem(item).map(|error| ItemProblem {
+        let mut problems = Vec::new();
+        for (item, state) in self.survey.items().zip(&self.states) {
+            if let Some(error) = state.problem(item) {
+                problems.push(ItemProblem {
                     item: item.id.clone(),
                     error,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        problems
     }
 
     pub fn progress(&self) -> Progress {
@@ -217,12 +226,12 @@ impl<'a> Evaluation<'a> {
         for candidate in &self.survey.sections {
             let end = start + candidate.items.len();
             if candidate.id == section.id {
-                return progress_over(
-                    candidate
-                        .items
-                        .iter()
-                        .zip(self.states.get(start..end).unwrap_or_default()),
-                );
+                let states = self.states.get(start..end).unwrap_or_default();
+                let mut progress = Progress::default();
+                for (item, state) in candidate.items.iter().zip(states) {
+                    progress = counted(progress, item, state);
+                }
+                return progress;
             }
             start = end;
         }
@@ -296,14 +305,15 @@ fn judge_answer(item: &Item, answer: Option<&Answer>, refused: bool) -> ItemStat
     )
 }
 
-/// Required asked items, and how many of them are answered.
-fn progress_over<'s>(items: impl Iterator<Item = (&'s Item, &'s ItemState)>) -> Progress {
-    items
-        .filter(|(item, state)| item.required && state.is_asked())
-        .fold(Progress::default(), |progress, (_, state)| Progress {
-            answered: progress.answered + usize::from(matches!(state, ItemState::Answered(_))),
-            required: progress.required + 1,
-        })
+/// Progress with one more item counted: required asked items, and how many of them are answered.
+fn counted(progress: Progress, item: &Item, state: &ItemState) -> Progress {
+    if !item.required || !state.is_asked() {
+        return progress;
+    }
+    Progress {
+        answered: progress.answered + usize::from(matches!(state, ItemState::Answered(_))),
+        required: progress.required + 1,
+    }
 }
 
 /// Whether a valid answer passes an advisory's test.

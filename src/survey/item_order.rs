@@ -16,15 +16,20 @@ pub struct ItemOrder<'a> {
 
 impl<'a> ItemOrder<'a> {
     pub fn of(survey: &'a Survey) -> Self {
-        let parents = survey
-            .items()
-            .map(|item| {
-                let condition = item.when.as_ref()?;
-                survey
-                    .items()
-                    .position(|parent| parent.id == condition.item)
-            })
-            .collect();
+        // Plain loops here and below: the answering page's wasm pays for each iterator adapter.
+        let mut parents = Vec::with_capacity(survey.item_count());
+        for item in survey.items() {
+            parents.push(item.when.as_ref().and_then(|condition| {
+                let mut found = None;
+                for (position, parent) in survey.items().enumerate() {
+                    if parent.id == condition.item {
+                        found = Some(position);
+                        break;
+                    }
+                }
+                found
+            }));
+        }
         Self { survey, parents }
     }
 
@@ -57,9 +62,10 @@ impl<'a> ItemOrder<'a> {
     /// Each item's answer, in survey order, looked up by id: fine for one set of answers (the
     /// overview merges instead, see [`crate::overview::ItemPositions`]).
     pub fn answers_in_order<'b>(&self, answers: &'b Answers) -> Vec<Option<&'b Answer>> {
-        self.survey
-            .items()
-            .map(|item| answers.get(&item.id))
-            .collect()
+        let mut in_order = Vec::with_capacity(self.parents.len());
+        for item in self.survey.items() {
+            in_order.push(answers.get(&item.id));
+        }
+        in_order
     }
 }

@@ -272,6 +272,7 @@ fn bind_items(state: FormState) {
     let shown_errors = StoredValue::new(vec![None::<String>; survey.item_count()]);
     Effect::new(move |_| {
         let asked = state.visibility.get();
+        let evaluation = state.evaluation();
         state.answers.with(|answers| {
             for (index, item) in survey.items().enumerate() {
                 let id = item.id.as_str();
@@ -323,9 +324,7 @@ fn bind_items(state: FormState) {
                 }
                 // The readiness notes this answer raises.
                 for advisory_index in 0..item.advisories.len() {
-                    let shown = state
-                        .evaluation
-                        .with(|evaluation| evaluation.raises(index, advisory_index));
+                    let shown = evaluation.raises(index, advisory_index);
                     set_hidden(&format!("advisory-{id}-{advisory_index}"), !shown);
                 }
                 // The notice after full-width digits were converted.
@@ -341,11 +340,7 @@ fn bind_items(state: FormState) {
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
     let li = format!("nav-{}", section.id);
     // A memo, so the list is written only when the section's count changes, not per keystroke.
-    let progress = Memo::new(move |_| {
-        state
-            .evaluation
-            .with(|evaluation| evaluation.section_progress(section))
-    });
+    let progress = Memo::new(move |_| state.evaluation().section_progress(section));
     Effect::new(move |_| {
         let p = progress.get();
         if let Some(li) = element(&li) {

@@ -24,9 +24,8 @@ pub struct FormState {
     pointer_down: StoredValue<bool>,
     /// Items left while the pointer was down, marked touched once the click has happened.
     left_during_press: StoredValue<Vec<ItemId>>,
-    /// The survey's rules applied to the answers; the three memos below are parts of it, kept
-    /// apart so that a change of one part (an error) does not rerun what reads another (progress).
-    pub evaluation: Memo<Evaluation<'static>>,
+    /// Parts of [`FormState::evaluation`], each a memo so that a change of one part (an error) does
+    /// not rerun what reads another (progress).
     pub visibility: Memo<Visibility>,
     pub problems: Memo<Vec<ItemProblem>>,
     pub progress: Memo<Progress>,
@@ -35,10 +34,12 @@ pub struct FormState {
 impl FormState {
     pub fn new(survey: &'static Survey) -> Self {
         let answers = RwSignal::new(Answers::new());
-        let evaluation = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a)));
-        let visibility = Memo::new(move |_| evaluation.with(Evaluation::visibility));
-        let problems = Memo::new(move |_| evaluation.with(Evaluation::problems));
-        let progress = Memo::new(move |_| evaluation.with(Evaluation::progress));
+        // No memo of the whole evaluation: one more memo type costs the answering page's wasm
+        // more bytes than evaluating 27 items again costs time.
+        let visibility =
+            Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).visibility()));
+        let problems = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).problems()));
+        let progress = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).progress()));
         Self {
             survey,
             answers,
@@ -47,11 +48,16 @@ impl FormState {
             notices: RwSignal::new(Vec::new()),
             pointer_down: StoredValue::new(false),
             left_during_press: StoredValue::new(Vec::new()),
-            evaluation,
             visibility,
             problems,
             progress,
         }
+    }
+
+    /// The survey's rules applied to the answers (tracked: a memo or effect calling it reruns when
+    /// the answers change).
+    pub fn evaluation(&self) -> Evaluation<'static> {
+        self.answers.with(|a| Evaluation::of(self.survey, a))
     }
 
     #[cfg(feature = "tools")]

@@ -19,13 +19,11 @@ pub fn level_label(level: AdvisoryLevel) -> &'static str {
 pub fn ReadinessReport(form: FormState) -> impl IntoView {
     let survey = form.survey;
     let raised = Memo::new(move |_| {
-        form.evaluation.with(|evaluation| {
-            evaluation
-                .advisories()
-                .into_iter()
-                .map(|r| (r.item, r.advisory))
-                .collect::<Vec<_>>()
-        })
+        form.evaluation()
+            .advisories()
+            .into_iter()
+            .map(|r| (r.item, r.advisory))
+            .collect::<Vec<_>>()
     });
     let count = move |level: AdvisoryLevel| {
         raised.with(|all| all.iter().filter(|(_, a)| a.level == level).count())

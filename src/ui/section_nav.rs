@@ -13,11 +13,7 @@ pub fn SectionNav(state: FormState) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(index, section)| {
-            let progress = move || {
-                state
-                    .evaluation
-                    .with(|evaluation| evaluation.section_progress(section))
-            };
+            let progress = move || state.evaluation().section_progress(section);
             view! {
                 <li class:section-done=move || progress().is_complete()>
                     <a href=format!("../#section-{}", section.id)>
