@@ -12,7 +12,9 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use crate::draft::{APP_VERSION, DraftError};
-use crate::survey::{Answer, AnswerKind, Answers, Evaluation, Item, ItemState, Survey};
+use crate::survey::{
+    Answer, AnswerKind, AnswerValue, Answers, Evaluation, Item, ItemState, Survey,
+};
 
 pub const ANSWER_FILE_FORMAT: &str = "cyber-survey-answers";
 pub const ANSWER_FILE_VERSION: u64 = 1;
@@ -44,8 +46,8 @@ fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'
     for (item, state) in evaluation.items() {
         let answer = answers.get(&item.id).filter(|answer| answer.is_given());
         match (state, answer) {
-            (ItemState::Answered(_), Some(answer)) => {
-                contents.valid.push((&item.id, typed_value(item, answer)));
+            (ItemState::Answered(value), Some(answer)) => {
+                contents.valid.push((&item.id, typed_value(value, answer)));
             }
             (ItemState::Invalid(_), Some(answer)) => {
                 contents.invalid.push((&item.id, raw_value(answer)));
@@ -159,12 +161,10 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
     out
 }
 
-fn typed_value<'a>(item: &Item, answer: &'a Answer) -> FileValue<'a> {
-    match (&item.answer, answer) {
-        (AnswerKind::Integer { .. }, Answer::Text(text)) => {
-            crate::survey::number_input::parse_whole_number(text)
-                .map_or_else(|_| FileValue::Text(text.trim()), FileValue::Number)
-        }
+/// A valid answer with its natural JSON type: the number the evaluation read, text trimmed.
+fn typed_value<'a>(value: &AnswerValue, answer: &'a Answer) -> FileValue<'a> {
+    match (value, answer) {
+        (AnswerValue::Number(number), _) => FileValue::Number(*number),
         (_, Answer::Text(text)) => FileValue::Text(text.trim()),
         _ => raw_value(answer),
     }
