@@ -4,15 +4,13 @@
 mod common;
 
 use common::{answered, complete_with_every_branch_open, r6};
-use cyber_survey::survey::{
-    AdvisoryLevel, Answers, DefinitionError, Visibility, parse_definition, raised_advisories,
-};
+use cyber_survey::survey::{AdvisoryLevel, Answers, DefinitionError, Evaluation, parse_definition};
 
 /// (item, level, reference) of every advisory the answers raise.
 fn raised(answers: &Answers) -> Vec<(String, AdvisoryLevel, String)> {
     let survey = r6();
-    let visibility = Visibility::of(&survey, answers);
-    raised_advisories(&survey, answers, &visibility)
+    Evaluation::of(&survey, answers)
+        .advisories()
         .into_iter()
         .map(|r| {
             (
@@ -102,8 +100,7 @@ fn a_password_minimum_below_8_is_a_shortfall_and_below_13_needs_regular_change()
 fn no_two_factor_authentication_mentions_reiwa_9() {
     let survey = r6();
     let answers = answered(&[("Q14", "いいえ")]);
-    let visibility = Visibility::of(&survey, &answers);
-    let fired = raised_advisories(&survey, &answers, &visibility);
+    let fired = Evaluation::of(&survey, &answers).advisories();
     assert_eq!(fired.len(), 1);
     assert!(fired[0].advisory.message.contains("令和9年度"));
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{answered, asked, complete_with_every_branch_open, item, r6};
-use cyber_survey::survey::{Answers, Visibility, problems};
+use cyber_survey::survey::{Answers, Evaluation, Visibility};
 
 const ALWAYS_ASKED: &[&str] = &[
     "Q1-1", "Q1-2", "Q2-1", "Q3", "Q4", "Q5", "Q6", "Q7-1", "Q8", "Q9", "Q10", "Q11", "Q12", "Q13",
@@ -129,9 +129,7 @@ fn hidden_answers_are_neither_validated_nor_counted() {
     let survey = r6();
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_text("Q17-5", "たくさん".into());
-    let visible = Visibility::of(&survey, &answers);
-    assert_eq!(problems(&survey, &answers, &visible).len(), 1);
+    assert_eq!(Evaluation::of(&survey, &answers).problems().len(), 1);
     answers.set_choice("Q17-2", "いいえ".into());
-    let hidden = Visibility::of(&survey, &answers);
-    assert!(problems(&survey, &answers, &hidden).is_empty());
+    assert!(Evaluation::of(&survey, &answers).problems().is_empty());
 }

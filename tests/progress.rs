@@ -3,12 +3,11 @@
 mod common;
 
 use common::{answered, complete_with_every_branch_open, r6};
-use cyber_survey::survey::{Answers, Progress, Visibility};
+use cyber_survey::survey::{Answers, Evaluation, Progress};
 
 fn progress_of(answers: &Answers) -> Progress {
     let survey = r6();
-    let visibility = Visibility::of(&survey, answers);
-    Progress::of(survey.items(), answers, &visibility)
+    Evaluation::of(&survey, answers).progress()
 }
 
 #[test]
@@ -95,13 +94,13 @@ fn answers_hidden_by_a_branch_are_not_counted() {
 fn progress_of_one_section_counts_only_its_items() {
     let survey = r6();
     let answers = answered(&[("Q7-1", "はい")]);
-    let visibility = Visibility::of(&survey, &answers);
+    let evaluation = Evaluation::of(&survey, &answers);
     let bcp = survey.sections.iter().find(|s| s.id == "bcp");
     let Some(bcp) = bcp else {
         panic!("no bcp section")
     };
     assert_eq!(
-        Progress::of(&bcp.items, &answers, &visibility),
+        evaluation.section_progress(bcp),
         Progress {
             answered: 1,
             required: 2

@@ -4,7 +4,7 @@ mod common;
 
 use common::{complete_with_every_branch_open, item, r6};
 use cyber_survey::survey::number_input::{InputNotice, to_half_width_digits};
-use cyber_survey::survey::{Answer, Answers, ItemError, Visibility, check_item, problems};
+use cyber_survey::survey::{Answer, Answers, Evaluation, ItemError, check_item};
 
 fn text(value: &str) -> Option<Answer> {
     Some(Answer::Text(value.to_owned()))
@@ -14,16 +14,14 @@ fn text(value: &str) -> Option<Answer> {
 fn a_complete_survey_has_no_problems() {
     let survey = r6();
     let answers = complete_with_every_branch_open(&survey);
-    let visibility = Visibility::of(&survey, &answers);
-    assert_eq!(problems(&survey, &answers, &visibility), vec![]);
+    assert_eq!(Evaluation::of(&survey, &answers).problems(), vec![]);
 }
 
 #[test]
 fn an_empty_survey_lists_every_required_asked_item_in_order() {
     let survey = r6();
     let answers = Answers::new();
-    let visibility = Visibility::of(&survey, &answers);
-    let found = problems(&survey, &answers, &visibility);
+    let found = Evaluation::of(&survey, &answers).problems();
     let ids: Vec<&str> = found.iter().map(|p| p.item.as_str()).collect();
     assert_eq!(ids.len(), 18);
     assert_eq!(ids[0], "Q1-1");

@@ -1,7 +1,7 @@
 //! What the list of drafts shows for each: a name, the hospital, when it was saved, how far along.
 
 use super::envelope::Draft;
-use crate::survey::{Progress, Survey, Visibility};
+use crate::survey::{Evaluation, Progress, Survey};
 
 pub const UNNAMED_DRAFT: &str = "名称未設定の下書き";
 
@@ -21,7 +21,6 @@ impl Draft {
     }
 
     pub fn progress(&self, survey: &Survey) -> Progress {
-        let visibility = Visibility::of(survey, &self.answers);
-        Progress::of(survey.items(), &self.answers, &visibility)
+        Evaluation::of(survey, &self.answers).progress()
     }
 }

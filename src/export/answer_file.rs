@@ -12,7 +12,9 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use crate::draft::{APP_VERSION, DraftError};
-use crate::survey::{Answer, AnswerKind, Answers, Item, Survey, Visibility, check_item};
+use crate::survey::{
+    Answer, AnswerKind, AnswerValue, Answers, Evaluation, Item, ItemState, Survey,
+};
 
 pub const ANSWER_FILE_FORMAT: &str = "cyber-survey-answers";
 pub const ANSWER_FILE_VERSION: u64 = 1;
@@ -58,21 +60,27 @@ struct FileContents<'a> {
 }
 
 fn file_contents<'a>(survey: &'a Survey, answers: &'a Answers) -> FileContents<'a> {
-    let visibility = Visibility::of(survey, answers);
+    let evaluation = Evaluation::of(survey, answers);
     let mut contents = FileContents {
         valid: Vec::new(),
         invalid: Vec::new(),
-        complete: true,
+        complete: evaluation.is_complete(),
     };
-    for item in survey.items().filter(|item| visibility.is_asked(&item.id)) {
+    for (item, state) in evaluation.items() {
         let answer = answers.get(&item.id).filter(|answer| answer.is_given());
-        let ok = check_item(item, answer).is_ok();
-        contents.complete &= ok;
-        let Some(answer) = answer else { continue };
-        if ok {
-            contents.valid.push((&item.id, typed_value(item, answer)));
-        } else if let Some(value) = raw_value(item, answer) {
-            contents.invalid.push((&item.id, value));
+        match (state, answer) {
+            (ItemState::Answered(value), Some(answer)) => {
+                contents
+                    .valid
+                    .push((&item.id, typed_value(item, value, answer)));
+            }
+            (ItemState::Invalid(_), Some(answer)) => {
+                if let Some(value) = raw_value(item, answer) {
+                    contents.invalid.push((&item.id, value));
+                }
+            }
+            // Not asked (never exported), unanswered, or nothing of it to write.
+            _ => {}
         }
     }
     contents
@@ -183,15 +191,12 @@ pub fn write_answer_file_small(survey: &Survey, answers: &Answers, exported_at: 
     out
 }
 
-/// A valid answer with its natural type. Ticks are a set: a damaged draft may hold one twice,
-/// which validation accepts but the schema's `uniqueItems` does not, so each ticked choice is
-/// written once, in the survey's order (the order `Answers` keeps).
-fn typed_value<'a>(item: &'a Item, answer: &'a Answer) -> FileValue<'a> {
-    match (&item.answer, answer) {
-        (AnswerKind::Integer { .. }, Answer::Text(text)) => {
-            crate::survey::number_input::parse_whole_number(text)
-                .map_or_else(|_| FileValue::Text(text.trim()), FileValue::Number)
-        }
+/// A valid answer with its natural JSON type: the number the evaluation read, text trimmed.
+/// Ticks are a set: a damaged draft may hold one twice, which validation accepts but the schema's
+/// `uniqueItems` does not, so each ticked choice is written once, in the survey's order.
+fn typed_value<'a>(item: &'a Item, value: &AnswerValue, answer: &'a Answer) -> FileValue<'a> {
+    match (value, answer) {
+        (AnswerValue::Number(number), _) => FileValue::Number(*number),
         (_, Answer::Text(text)) => FileValue::Text(text.trim()),
         (_, Answer::Choices(ticked)) => FileValue::List {
             values: item.choices(),

@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::cp932::Cp932Encoder;
 use crate::survey::number_input::parse_whole_number;
-use crate::survey::{Answer, AnswerKind, Answers, Item, Survey, Visibility, check_item};
+use crate::survey::{Answer, AnswerKind, Answers, Evaluation, Item, Survey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvLayout {
@@ -65,11 +65,27 @@ pub fn csv_rows(
     layout: CsvLayout,
     exported_at: &str,
 ) -> Vec<Vec<String>> {
-    let visibility = Visibility::of(survey, answers);
-    let cells = survey.items().map(|item| {
-        let asked = visibility.is_asked(&item.id);
-        (item, cell(item, answers.get(&item.id), asked))
-    });
+    csv_rows_of(
+        &Evaluation::of(survey, answers),
+        answers,
+        layout,
+        exported_at,
+    )
+}
+
+/// The rows for answers already evaluated (the overview evaluates a file with what its reader left
+/// out, which the answers alone do not show). Only asked items have a cell; 回答状況 is
+/// [`Evaluation::is_complete`].
+pub fn csv_rows_of(
+    evaluation: &Evaluation<'_>,
+    answers: &Answers,
+    layout: CsvLayout,
+    exported_at: &str,
+) -> Vec<Vec<String>> {
+    let survey = evaluation.survey();
+    let cells = evaluation
+        .items()
+        .map(|(item, state)| (item, cell(item, answers.get(&item.id), state.is_asked())));
     match layout {
         CsvLayout::PerItem => {
             let mut rows = vec![PER_ITEM_HEADER.map(str::to_owned).to_vec()];
@@ -81,10 +97,7 @@ pub fn csv_rows(
             rows
         }
         CsvLayout::PerHospital => {
-            let complete = survey
-                .items()
-                .filter(|item| visibility.is_asked(&item.id))
-                .all(|item| check_item(item, answers.get(&item.id)).is_ok());
+            let complete = evaluation.is_complete();
             let mut header: Vec<String> = PER_HOSPITAL_LEADING.map(str::to_owned).to_vec();
             let mut row = vec![
                 survey.id.clone(),
@@ -167,11 +180,10 @@ pub fn unencodable_answers(
     answers: &Answers,
     encoder: &Cp932Encoder,
 ) -> Vec<UnencodableAnswer> {
-    let visibility = Visibility::of(survey, answers);
-    survey
+    Evaluation::of(survey, answers)
         .items()
-        .filter(|item| visibility.is_asked(&item.id))
-        .filter_map(|item| {
+        .filter(|(_, state)| state.is_asked())
+        .filter_map(|(item, _)| {
             let text = cell(item, answers.get(&item.id), true);
             let chars = encoder.encode(&text).err()?;
             Some(UnencodableAnswer {

@@ -7,7 +7,8 @@ use std::fmt;
 
 use crate::export::cp932::Cp932Encoder;
 use crate::export::csv_file::{
-    CsvEncoding, CsvLayout, UnencodableAnswer, csv_rows, unencodable_answers, utf8_with_bom,
+    CsvEncoding, CsvLayout, UnencodableAnswer, csv_rows, csv_rows_of, unencodable_answers,
+    utf8_with_bom,
 };
 use crate::survey::{Answers, Survey};
 
@@ -28,8 +29,8 @@ pub fn combined_csv_rows(survey: &Survey, hospitals: &[&Hospital<'_>]) -> Vec<Ve
             .saved_at()
             .and(hospital.exported_at.as_deref())
             .unwrap_or("");
-        csv_rows(
-            survey,
+        csv_rows_of(
+            &hospital.evaluation(survey),
             &hospital.answers,
             CsvLayout::PerHospital,
             exported_at,

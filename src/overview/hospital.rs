@@ -3,11 +3,11 @@
 //! when the file is added.
 
 use crate::export::{FileWarning, LoadedFile};
-use crate::survey::{AdvisoryLevel, AdvisoryTest, Answers, Item, Progress, RaisedAdvisory, Survey};
+use crate::survey::{AdvisoryLevel, Answers, Evaluation, Progress, RaisedAdvisory, Survey};
 
 use super::hospital_key::hospital_key;
 use super::item_positions::ItemPositions;
-use super::item_state::{ItemState, judge_items};
+use super::item_state::ItemState;
 use super::timestamp::Timestamp;
 
 /// Shown (and sorted last) in place of a hospital name the file does not give.
@@ -26,8 +26,7 @@ pub struct Hospital<'a> {
     /// What the reader left out of the file (unknown items, impossible values).
     pub warnings: Vec<FileWarning>,
     pub progress: Progress,
-    /// Every asked item has a valid answer (optional items need none), as the answer file's
-    /// `complete` and the CSV's 回答状況 mean it.
+    /// [`Evaluation::is_complete`], as the answer file's `complete` and the CSV's 回答状況 mean it.
     pub complete: bool,
     pub advisories: Vec<RaisedAdvisory<'a>>,
     key: Option<String>,
@@ -36,11 +35,9 @@ pub struct Hospital<'a> {
 }
 
 impl<'a> Hospital<'a> {
-    /// Branching, progress, completeness and advisories follow the single-hospital app's rules
-    /// ([`crate::survey::Visibility::of`], [`Progress::of`], [`crate::survey::raised_advisories`])
-    /// but are worked out by position, each answer judged once, instead of by looking items up by
-    /// id for every rule: that halved the time to add a file. The 10,000-file test checks that both
-    /// ways agree.
+    /// Branching, progress, completeness and advisories are the survey's [`Evaluation`], with the
+    /// values the reader left out counted as invalid answers; the answers are put in survey order
+    /// by [`ItemPositions`], which halved the time to add a file against looking items up by id.
     pub fn from_file(positions: &ItemPositions<'a>, file_name: &str, file: LoadedFile) -> Self {
         let survey = positions.survey();
         let LoadedFile {
@@ -48,24 +45,8 @@ impl<'a> Hospital<'a> {
             warnings,
             exported_at,
         } = file;
-        let answers_in_order = positions.answers_in_order(&answers);
-        let asked = positions.asked(&answers_in_order);
-        let items = judge_items(survey, &answers_in_order, &asked, &warnings);
-        let complete = survey.items().zip(&items).all(|(item, state)| match state {
-            ItemState::Invalid => false,
-            ItemState::Unanswered => !item.required,
-            _ => true,
-        });
-        let advisories = survey
-            .items()
-            .zip(&items)
-            .flat_map(|(item, state)| {
-                item.advisories
-                    .iter()
-                    .filter(move |advisory| raises(&advisory.when, item, state))
-                    .map(move |advisory| RaisedAdvisory { item, advisory })
-            })
-            .collect();
+        let evaluation = positions.evaluate(&answers, refused_items(&warnings));
+        let items = evaluation.states().iter().map(ItemState::from).collect();
         let name = answers.text(&survey.hospital_item).trim().to_owned();
         Self {
             file_name: file_name.to_owned(),
@@ -74,9 +55,9 @@ impl<'a> Hospital<'a> {
             name,
             saved_at: exported_at.as_deref().and_then(Timestamp::parse),
             exported_at,
-            progress: progress(survey, &items),
-            complete,
-            advisories,
+            progress: evaluation.progress(),
+            complete: evaluation.is_complete(),
+            advisories: evaluation.advisories(),
             answers,
             warnings,
             items,
@@ -112,6 +93,13 @@ impl<'a> Hospital<'a> {
         &self.items
     }
 
+    /// The survey's evaluation of this file, as [`Hospital::complete`] and the rest were worked
+    /// out (for the CSV of many hospitals, whose 回答状況 must be this table's).
+    pub fn evaluation(&self, survey: &'a Survey) -> Evaluation<'a> {
+        let refused: Vec<&str> = refused_items(&self.warnings).collect();
+        Evaluation::of_read(survey, &self.answers, &refused)
+    }
+
     /// Advisories of the 要対策 kind (falls short of the guideline).
     pub fn shortfalls(&self) -> usize {
         self.advisories
@@ -121,26 +109,11 @@ impl<'a> Hospital<'a> {
     }
 }
 
-/// [`crate::survey::advisories_for`]'s test, on the judged state: only a valid answer raises
-/// anything.
-fn raises(test: &AdvisoryTest, item: &Item, state: &ItemState) -> bool {
-    match (test, state) {
-        (AdvisoryTest::Equals(value), ItemState::Chose(index)) => {
-            item.choices().get(*index) == Some(value)
-        }
-        (AdvisoryTest::Below(limit), ItemState::Number(number)) => number < limit,
-        _ => false,
-    }
-}
-
-/// Required items asked, and how many of them hold a valid answer.
-fn progress(survey: &Survey, items: &[ItemState]) -> Progress {
-    survey
-        .items()
-        .zip(items)
-        .filter(|(item, state)| item.required && **state != ItemState::NotAsked)
-        .fold(Progress::default(), |progress, (_, state)| Progress {
-            answered: progress.answered + usize::from(state.is_valid_answer()),
-            required: progress.required + 1,
-        })
+/// The items whose value the reader left out as impossible for them.
+fn refused_items(warnings: &[FileWarning]) -> impl Iterator<Item = &str> {
+    warnings.iter().filter_map(|warning| match warning {
+        FileWarning::ImpossibleValue { item, .. } => Some(item.as_str()),
+        // Nothing ticked is unanswered, not invalid.
+        FileWarning::UnknownItem(_) | FileWarning::NothingTicked { .. } => None,
+    })
 }

@@ -1,17 +1,15 @@
-//! Items by position in survey order, worked out once per survey. Judging a hospital then looks
-//! its answers up in one pass over them, instead of a search by item id for every item and every
-//! rule (string comparisons that, for 10,000 files, cost as much as parsing the files).
+//! Where each answer goes in survey order, worked out once per survey. Putting a hospital's
+//! answers in order is then one merge of two sorted lists, instead of a search by item id for every
+//! item (string comparisons that, for 10,000 files, cost as much as parsing the files). What the
+//! answers in order amount to is [`Evaluation::judge`]'s, the survey's one set of rules.
 
-use crate::survey::visibility::condition_holds;
-use crate::survey::{Answer, Answers, Survey};
+use crate::survey::{Answer, Answers, Evaluation, ItemOrder, Survey};
 
 #[derive(Debug, Clone)]
 pub struct ItemPositions<'a> {
-    survey: &'a Survey,
+    order: ItemOrder<'a>,
     /// Item ids in the order [`Answers`] keeps them (sorted), each with its position.
     by_id: Vec<(&'a str, usize)>,
-    /// For each item with a condition, the position of the item the condition names.
-    parents: Vec<Option<usize>>,
 }
 
 impl<'a> ItemPositions<'a> {
@@ -22,24 +20,23 @@ impl<'a> ItemPositions<'a> {
             .map(|(position, item)| (item.id.as_str(), position))
             .collect();
         by_id.sort_unstable();
-        let parents = survey
-            .items()
-            .map(|item| {
-                let condition = item.when.as_ref()?;
-                survey
-                    .items()
-                    .position(|parent| parent.id == condition.item)
-            })
-            .collect();
         Self {
-            survey,
+            order: ItemOrder::of(survey),
             by_id,
-            parents,
         }
     }
 
     pub fn survey(&self) -> &'a Survey {
-        self.survey
+        self.order.survey()
+    }
+
+    /// The position of an item by its id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|(known, _)| (*known).cmp(id))
+            .ok()
+            .and_then(|found| self.by_id.get(found))
+            .map(|(_, position)| *position)
     }
 
     /// Each item's answer, in survey order: a merge of two lists sorted alike. Answers to ids the
@@ -62,25 +59,17 @@ impl<'a> ItemPositions<'a> {
         in_order
     }
 
-    /// Whether each item is asked, in survey order: the rule of
-    /// [`crate::survey::Visibility::of`] (asked when unconditional, or when the item its condition
-    /// names is asked and its answer passes the test), read by position.
-    pub fn asked(&self, answers_in_order: &[Option<&Answer>]) -> Vec<bool> {
-        let mut asked = Vec::with_capacity(self.parents.len());
-        for (item, parent) in self.survey.items().zip(&self.parents) {
-            let is_asked = match (&item.when, parent) {
-                (None, _) => true,
-                (Some(condition), Some(parent)) => {
-                    asked.get(*parent).copied().unwrap_or(false)
-                        && condition_holds(
-                            condition,
-                            answers_in_order.get(*parent).copied().flatten(),
-                        )
-                }
-                (Some(_), None) => false,
-            };
-            asked.push(is_asked);
-        }
-        asked
+    /// The survey's evaluation of one file's answers, `refused` naming the items whose value the
+    /// reader left out.
+    pub fn evaluate<'r>(
+        &self,
+        answers: &Answers,
+        refused: impl IntoIterator<Item = &'r str>,
+    ) -> Evaluation<'a> {
+        let refused: Vec<usize> = refused
+            .into_iter()
+            .filter_map(|id| self.position(id))
+            .collect();
+        Evaluation::judge(&self.order, &self.answers_in_order(answers), &refused)
     }
 }

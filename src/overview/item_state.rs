@@ -1,17 +1,18 @@
-//! One item of one hospital, as the overview counts it. Judged once when the file is added, so that
-//! counting 10,000 hospitals again for every change of filter is integer work only.
+//! One item of one hospital, as the overview counts it: the survey's [`evaluation::ItemState`]
+//! without its message, kept small because 10,000 hospitals each keep one per item. Taken once when
+//! the file is added, so that counting again for every change of filter is integer work only.
+//!
+//! [`evaluation::ItemState`]: crate::survey::evaluation::ItemState
 
-use crate::export::FileWarning;
-use crate::survey::number_input::parse_whole_number;
-use crate::survey::{Answer, AnswerKind, Item, Survey, check_item};
+use crate::survey::{AnswerValue, evaluation};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemState {
     /// Hidden by the branching: whatever the file holds for it is not an answer to the survey.
     NotAsked,
     Unanswered,
-    /// Given but not valid (a number out of range, text too long, a value the item does not offer):
-    /// 無効, never counted as a choice.
+    /// Given but not valid (a number out of range, text too long, a value the item does not offer,
+    /// a value the reader left out): 無効, never counted as a choice.
     Invalid,
     /// The index of the chosen choice of a はい/いいえ or single-choice item.
     Chose(usize),
@@ -32,59 +33,18 @@ impl ItemState {
     }
 }
 
-/// Every item's state, in survey order, from each item's answer and whether it is asked (both in
-/// survey order, see [`super::item_positions::ItemPositions`]). `refused` are the reader's
-/// warnings for the file: an asked item whose value the reader left out (「たぶん」 for a はい/いいえ
-/// item) was answered, invalidly, so it counts as 無効 rather than as not answered.
-pub fn judge_items(
-    survey: &Survey,
-    answers_in_order: &[Option<&Answer>],
-    asked: &[bool],
-    refused: &[FileWarning],
-) -> Vec<ItemState> {
-    survey
-        .items()
-        .zip(answers_in_order.iter().zip(asked))
-        .map(|(item, (answer, &is_asked))| {
-            if !is_asked {
-                return ItemState::NotAsked;
-            }
-            match answer.filter(|answer| answer.is_given()) {
-                None if was_refused(item, refused) => ItemState::Invalid,
-                None => ItemState::Unanswered,
-                Some(answer) if check_item(item, Some(answer)).is_err() => ItemState::Invalid,
-                Some(answer) => valid_state(item, answer),
-            }
-        })
-        .collect()
-}
-
-fn was_refused(item: &Item, refused: &[FileWarning]) -> bool {
-    refused.iter().any(|warning| {
-        matches!(warning, FileWarning::ImpossibleValue { item: id, .. } if *id == item.id)
-    })
-}
-
-fn valid_state(item: &Item, answer: &Answer) -> ItemState {
-    let choices = item.choices();
-    match (&item.answer, answer) {
-        (AnswerKind::Text { .. }, _) => ItemState::Text,
-        (AnswerKind::Integer { .. }, Answer::Text(typed)) => {
-            parse_whole_number(typed).map_or(ItemState::Invalid, ItemState::Number)
+impl From<&evaluation::ItemState> for ItemState {
+    fn from(state: &evaluation::ItemState) -> Self {
+        match state {
+            evaluation::ItemState::NotAsked => Self::NotAsked,
+            evaluation::ItemState::Unanswered { .. } => Self::Unanswered,
+            evaluation::ItemState::Invalid(_) => Self::Invalid,
+            evaluation::ItemState::Answered(value) => match value {
+                AnswerValue::Text => Self::Text,
+                AnswerValue::Number(number) => Self::Number(*number),
+                AnswerValue::Chose(index) => Self::Chose(*index),
+                AnswerValue::Ticked(indices) => Self::Ticked(indices.as_slice().into()),
+            },
         }
-        (AnswerKind::YesNo | AnswerKind::Single { .. }, Answer::Choice(chosen)) => choices
-            .iter()
-            .position(|choice| choice == chosen)
-            .map_or(ItemState::Invalid, ItemState::Chose),
-        (AnswerKind::Multiple { .. }, Answer::Choices(ticked)) => ItemState::Ticked(
-            choices
-                .iter()
-                .enumerate()
-                .filter(|(_, choice)| ticked.contains(choice))
-                .map(|(index, _)| index)
-                .collect(),
-        ),
-        // check_item has refused every other pairing already.
-        _ => ItemState::Invalid,
     }
 }

@@ -5,20 +5,24 @@ pub mod advisory;
 pub mod answers;
 pub mod check;
 pub mod definition;
+pub mod evaluation;
+pub mod item_order;
 pub mod load;
 pub mod number_input;
 pub mod progress;
 pub mod validation;
 pub mod visibility;
 
-pub use advisory::{RaisedAdvisory, advisories_for, raised_advisories};
+pub use advisory::RaisedAdvisory;
 pub use answers::{Answer, Answers};
 pub use check::DefinitionError;
 pub use definition::{
     Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
     ItemId, Section, Survey,
 };
+pub use evaluation::{AnswerValue, Evaluation, ItemState};
+pub use item_order::ItemOrder;
 pub use load::{parse_definition, r6_lean_survey, r6_survey};
 pub use progress::Progress;
-pub use validation::{ItemError, ItemProblem, check_item, problems};
+pub use validation::{ItemError, ItemProblem, check_item};
 pub use visibility::Visibility;

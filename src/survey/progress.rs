@@ -1,9 +1,5 @@
-//! How much is left: required items that are asked, and how many of them hold a valid answer.
-
-use super::answers::Answers;
-use super::definition::Item;
-use super::validation::check_item;
-use super::visibility::Visibility;
+//! How much is left: required items that are asked, and how many of them hold a valid answer
+//! (counted by [`crate::survey::Evaluation`], for the survey and for each section).
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Progress {
@@ -12,25 +8,6 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Counts over any run of items, so the same rule serves the whole survey and one section.
-    pub fn of<'a>(
-        items: impl IntoIterator<Item = &'a Item>,
-        answers: &Answers,
-        visibility: &Visibility,
-    ) -> Self {
-        items
-            .into_iter()
-            .filter(|item| item.required && visibility.is_asked(&item.id))
-            .fold(Self::default(), |progress, item| {
-                let answer = answers.get(&item.id);
-                let done = answer.is_some_and(|a| a.is_given()) && check_item(item, answer).is_ok();
-                Self {
-                    answered: progress.answered + usize::from(done),
-                    required: progress.required + 1,
-                }
-            })
-    }
-
     pub fn remaining(&self) -> usize {
         self.required - self.answered
     }

@@ -1,12 +1,12 @@
-//! Whether an answer is acceptable, with the message the user reads. Only asked items are validated:
-//! an answer hidden by a branch is kept but never judged.
+//! Whether an answer is acceptable, with the message the user reads. Which items are judged at all
+//! (only asked ones: an answer hidden by a branch is kept but never judged) is
+//! [`crate::survey::Evaluation`]'s rule.
 
 use std::fmt;
 
-use super::answers::{Answer, Answers};
-use super::definition::{AnswerKind, Item, ItemId, Survey};
+use super::answers::Answer;
+use super::definition::{AnswerKind, Item, ItemId};
 use super::number_input::{NumberError, parse_whole_number};
-use super::visibility::Visibility;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemError {
@@ -28,6 +28,8 @@ pub enum ItemError {
     NotAChoice(String),
     /// An answer of another shape than the item takes (text for a はい/いいえ item, say).
     WrongShape,
+    /// An answer file held a value the item cannot take, which the reader left out.
+    LeftOutOfFile,
 }
 
 impl fmt::Display for ItemError {
@@ -58,6 +60,12 @@ impl fmt::Display for ItemError {
                 write!(
                     f,
                     "この設問に合わない形式の回答です。回答し直してください。"
+                )
+            }
+            Self::LeftOutOfFile => {
+                write!(
+                    f,
+                    "ファイルの回答がこの設問に合わないため、読み込めませんでした。回答し直してください。"
                 )
             }
         }
@@ -96,7 +104,8 @@ pub fn check_item(item: &Item, answer: Option<&Answer>) -> Result<(), ItemError>
     }
 }
 
-fn missing(kind: &AnswerKind) -> ItemError {
+/// The message for a required item left unanswered.
+pub fn missing(kind: &AnswerKind) -> ItemError {
     match kind {
         AnswerKind::Text { .. } | AnswerKind::Integer { .. } => ItemError::NotEntered,
         AnswerKind::YesNo | AnswerKind::Single { .. } => ItemError::NotSelected,
@@ -127,24 +136,9 @@ fn offered(item: &Item, choice: &str) -> Result<(), ItemError> {
     }
 }
 
+/// A problem of an asked item, as [`crate::survey::Evaluation::problems`] lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemProblem {
     pub item: ItemId,
     pub error: ItemError,
-}
-
-/// Problems of the asked items, in survey order.
-pub fn problems(survey: &Survey, answers: &Answers, visibility: &Visibility) -> Vec<ItemProblem> {
-    survey
-        .items()
-        .filter(|item| visibility.is_asked(&item.id))
-        .filter_map(|item| {
-            check_item(item, answers.get(&item.id))
-                .err()
-                .map(|error| ItemProblem {
-                    item: item.id.clone(),
-                    error,
-                })
-        })
-        .collect()
 }

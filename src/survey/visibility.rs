@@ -1,33 +1,30 @@
-//! Which items are asked, given the answers so far. An item is asked when it has no condition, or
-//! when the item its condition names is itself asked and its answer passes the test: hiding a parent
-//! hides the whole branch below it, whatever its hidden answers say.
+//! Which items are asked, as a set, and the test a condition puts to its parent's answer. The rule
+//! that applies it, in survey order (a hidden parent hides its whole branch), is
+//! [`Evaluation`]'s.
 
 use std::collections::BTreeSet;
 
 use super::answers::{Answer, Answers};
 use super::definition::{Condition, ConditionTest, ItemId, Survey};
+use super::evaluation::Evaluation;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Visibility(BTreeSet<ItemId>);
 
 impl Visibility {
-    /// Conditions only point to earlier items (the definition check enforces it), so one pass in
-    /// survey order settles every item.
+    /// Which items the answers ask: the rule is [`Evaluation`]'s, this is its set of asked items.
     pub fn of(survey: &Survey, answers: &Answers) -> Self {
-        let mut asked = BTreeSet::new();
-        for item in survey.items() {
-            let is_asked = match &item.when {
-                None => true,
-                Some(condition) => {
-                    asked.contains(&condition.item)
-                        && condition_holds(condition, answers.get(&condition.item))
-                }
-            };
-            if is_asked {
-                asked.insert(item.id.clone());
-            }
+        Evaluation::of(survey, answers).visibility()
+    }
+
+    pub fn from_asked(asked: impl IntoIterator<Item = ItemId>) -> Self {
+        // Inserted one by one: collecting into a set would sort first, and a sort costs the
+        // answering page's wasm more bytes than inserting 27 ids costs time.
+        let mut set = BTreeSet::new();
+        for id in asked {
+            set.insert(id);
         }
-        Self(asked)
+        Self(set)
     }
 
     pub fn is_asked(&self, id: &str) -> bool {

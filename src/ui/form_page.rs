@@ -17,7 +17,7 @@ use super::form_state::FormState;
 use super::progress_panel::describe_progress;
 use crate::draft::status::unsaved_sentence;
 use crate::export::{export_file_name, write_answer_file_small};
-use crate::survey::{AnswerKind, Progress, Survey, Visibility, advisories_for, r6_lean_survey};
+use crate::survey::{AnswerKind, Survey, Visibility, r6_lean_survey};
 
 /// The element the check's summary is written into (static markup from build.rs).
 const CHECK_RESULT_ID: &str = "check-result";
@@ -274,6 +274,7 @@ fn bind_items(state: FormState) {
     let shown_errors = StoredValue::new(vec![None::<String>; survey.item_count()]);
     Effect::new(move |_| {
         let asked = state.visibility.get();
+        let evaluation = state.evaluation();
         state.answers.with(|answers| {
             for (index, item) in survey.items().enumerate() {
                 let id = item.id.as_str();
@@ -324,9 +325,8 @@ fn bind_items(state: FormState) {
                     }
                 }
                 // The readiness notes this answer raises.
-                let raised = advisories_for(item, answers);
-                for (advisory_index, advisory) in item.advisories.iter().enumerate() {
-                    let shown = raised.iter().any(|r| std::ptr::eq(*r, advisory));
+                for advisory_index in 0..item.advisories.len() {
+                    let shown = evaluation.raises(index, advisory_index);
                     set_hidden(&format!("advisory-{id}-{advisory_index}"), !shown);
                 }
                 // The notice after full-width digits were converted.
@@ -342,13 +342,7 @@ fn bind_items(state: FormState) {
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
     let li = format!("nav-{}", section.id);
     // A memo, so the list is written only when the section's count changes, not per keystroke.
-    let progress = Memo::new(move |_| {
-        state.answers.with(|a| {
-            state
-                .visibility
-                .with(|v| Progress::of(&section.items, a, v))
-        })
-    });
+    let progress = Memo::new(move |_| state.evaluation().section_progress(section));
     Effect::new(move |_| {
         let p = progress.get();
         if let Some(li) = element(&li) {

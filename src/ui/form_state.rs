@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use super::rx::*;
 
 use crate::survey::number_input::{InputNotice, to_half_width_digits};
-use crate::survey::{Answers, Item, ItemError, ItemId, ItemProblem, Progress, Survey, Visibility};
+use crate::survey::{
+    Answers, Evaluation, Item, ItemError, ItemId, ItemProblem, Progress, Survey, Visibility,
+};
 
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -22,6 +24,8 @@ pub struct FormState {
     pointer_down: StoredValue<bool>,
     /// Items left while the pointer was down, marked touched once the click has happened.
     left_during_press: StoredValue<Vec<ItemId>>,
+    /// Parts of [`FormState::evaluation`], each a memo so that a change of one part (an error) does
+    /// not rerun what reads another (progress).
     pub visibility: Memo<Visibility>,
     pub problems: Memo<Vec<ItemProblem>>,
     pub progress: Memo<Progress>,
@@ -30,13 +34,12 @@ pub struct FormState {
 impl FormState {
     pub fn new(survey: &'static Survey) -> Self {
         let answers = RwSignal::new(Answers::new());
-        let visibility = Memo::new(move |_| answers.with(|a| Visibility::of(survey, a)));
-        let problems = Memo::new(move |_| {
-            answers.with(|a| visibility.with(|v| crate::survey::problems(survey, a, v)))
-        });
-        let progress = Memo::new(move |_| {
-            answers.with(|a| visibility.with(|v| Progress::of(survey.items(), a, v)))
-        });
+        // No memo of the whole evaluation: one more memo type costs the answering page's wasm
+        // more bytes than evaluating 27 items again costs time.
+        let visibility =
+            Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).visibility()));
+        let problems = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).problems()));
+        let progress = Memo::new(move |_| answers.with(|a| Evaluation::of(survey, a).progress()));
         Self {
             survey,
             answers,
@@ -49,6 +52,12 @@ impl FormState {
             problems,
             progress,
         }
+    }
+
+    /// The survey's rules applied to the answers (tracked: a memo or effect calling it reruns when
+    /// the answers change).
+    pub fn evaluation(&self) -> Evaluation<'static> {
+        self.answers.with(|a| Evaluation::of(self.survey, a))
     }
 
     #[cfg(feature = "tools")]

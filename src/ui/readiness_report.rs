@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
 use super::screen::ItemOnFormLink;
-use crate::survey::{AdvisoryLevel, raised_advisories};
+use crate::survey::AdvisoryLevel;
 
 pub fn level_label(level: AdvisoryLevel) -> &'static str {
     match level {
@@ -19,14 +19,11 @@ pub fn level_label(level: AdvisoryLevel) -> &'static str {
 pub fn ReadinessReport(form: FormState) -> impl IntoView {
     let survey = form.survey;
     let raised = Memo::new(move |_| {
-        form.answers.with(|answers| {
-            form.visibility.with(|visibility| {
-                raised_advisories(survey, answers, visibility)
-                    .into_iter()
-                    .map(|r| (r.item, r.advisory))
-                    .collect::<Vec<_>>()
-            })
-        })
+        form.evaluation()
+            .advisories()
+            .into_iter()
+            .map(|r| (r.item, r.advisory))
+            .collect::<Vec<_>>()
     });
     let count = move |level: AdvisoryLevel| {
         raised.with(|all| all.iter().filter(|(_, a)| a.level == level).count())

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::form_state::FormState;
-use crate::survey::Progress;
 
 #[component]
 pub fn SectionNav(state: FormState) -> impl IntoView {
@@ -14,13 +13,7 @@ pub fn SectionNav(state: FormState) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(index, section)| {
-            let progress = move || {
-                state.answers.with(|a| {
-                    state
-                        .visibility
-                        .with(|v| Progress::of(&section.items, a, v))
-                })
-            };
+            let progress = move || state.evaluation().section_progress(section);
             view! {
                 <li class:section-done=move || progress().is_complete()>
                     <a href=format!("../#section-{}", section.id)>
