@@ -38,9 +38,23 @@ if (!program) {
   console.error("post-build: Trunk's start-up script no longer has the expected import line");
   process.exit(1);
 }
+// Trunk preloads the wasm with its integrity (<link rel="preload" as="fetch" crossorigin
+// integrity>) but hands wasm-bindgen the bare address, whose plain fetch() does not match that
+// preload: WebKit then downloads the wasm a second time. The program's fetch is made with the same
+// integrity (mode and credentials are already the preload's: cors, same-origin), so every engine
+// uses the preloaded response, and the integrity check applies to the file the program runs.
+const initArgument = /init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\)/;
+const wasm = body.match(initArgument);
+const preload = wasm && html.match(new RegExp(`<link rel="preload" href="${wasm[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`));
+const preloadIntegrity = preload?.[0].match(/\bintegrity="([^"]+)"/);
+if (!preloadIntegrity || !/\bcrossorigin="anonymous"/.test(preload[0])) {
+  console.error("post-build: Trunk's start-up script or its wasm preload no longer has the expected form");
+  process.exit(1);
+}
 const start = body
   .trim()
-  .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`);
+  .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`)
+  .replace(initArgument, `init({ module_or_path: fetch('${wasm[1]}', { integrity: '${preloadIntegrity[1]}' }) })`);
 const code = withoutCommentLines(
   readFileSync(join(root, 'web', 'load-failure.js'), 'utf8') +
     `try {\n${start}\n} catch {\n  showLoadFailure();\n}\n\n` +

@@ -13,8 +13,12 @@ const ON_FIRST_USE = __ON_FIRST_USE__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
 
-// `cache: 'reload'` fetches from the server, not from a stale HTTP cache.
-const fresh = (file) => new Request(file, { cache: 'reload' });
+// The page has just downloaded these files, so the worker takes them from the HTTP cache instead of
+// downloading them again: every file but a page has its content's hash in its name (tools/
+// service-worker.mjs refuses a build where one has not), so a cached copy is the right one
+// ('force-cache'); a page keeps its address from release to release, so it is revalidated
+// ('no-cache': a conditional request, answered 304 Not Modified when the cached copy is current).
+const fresh = (file) => new Request(file, { cache: file.endsWith('/') ? 'no-cache' : 'force-cache' });
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
