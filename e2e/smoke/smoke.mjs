@@ -63,9 +63,10 @@ async function smoke(engine, server, step, log) {
     const files = answeringPageFiles(distDir).map((name) => BASE + name);
     for (const path of files.filter((name) => !name.endsWith('/sw.js'))) assert.ok(cached.includes(path), `${path} is cached`);
     // WebKit's WebDriver runs MiniBrowser in an ephemeral session (as private browsing is), which
-    // has no HTTP cache: nothing a request could be answered from, so the worker's install
-    // downloads each file again. What is held there: each file at most twice (the page's load and
-    // the worker's copy), so the program's fetch uses the wasm preload (before it did not: three).
+    // has no HTTP cache, so the worker's install downloads the page's files again, all but the
+    // wasm, which the page hands over (web/program-fetch.js); and WebKit gives the wasm preload
+    // to no fetch(), so the page itself downloads the wasm twice. Held there: each file at most
+    // twice (before this, the wasm came down three times).
     const ephemeral = engine.name === 'webkit';
     const bytes = assertEachFileOnce(server.requests, files, engine.name, { times: ephemeral ? 2 : 1 });
     // What tools/size-check.mjs counts against the first visit's budget (issue 7): each file once.
