@@ -2,7 +2,7 @@
 // with the Content-Security-Policy header, correct MIME types and gzip. Used by `scripts/start`,
 // the browser tests and the benchmark. Loopback only. Like a real host it sends an ETag and answers
 // a request that names it (If-None-Match) with 304 Not Modified and no body; and it records every
-// request it answered (`requests`), so a test can count what crossed the network.
+// request it answered (`requests`, with `logRequests`), so a test can count what crossed the network.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -30,19 +30,23 @@ const TYPES = {
 
 /**
  * Serves `root` at `http://127.0.0.1:<port><base>`. Resolves once listening.
- * @param {{root: string, base?: string, port?: number, gzip?: boolean}} options
+ * `logRequests`: keep every request answered in `requests` (the tests count transfers with it).
+ * @param {{root: string, base?: string, port?: number, gzip?: boolean, logRequests?: boolean}} options
  */
-export async function startStaticServer({ root, base = '/survey/', port = 0, gzip = true }) {
+export async function startStaticServer({ root, base = '/survey/', port = 0, gzip = true, logRequests = false }) {
   // `let`: the update test swaps one release for the next on the same address.
   let rootDir = resolve(root);
   /** Every request answered: method, path, status and body bytes sent, in order. */
   const requests = [];
   const server = createServer(async (request, response) => {
     const entry = { method: request.method, path: (request.url ?? '/').split('?')[0], status: 0, bytes: 0 };
-    requests.push(entry);
-    response.on('finish', () => {
-      entry.status = response.statusCode;
-    });
+    if (logRequests) requests.push(entry);
+    // Recorded as the status is sent, before the client can see the answer.
+    const writeHead = response.writeHead.bind(response);
+    response.writeHead = (status, ...rest) => {
+      entry.status = status;
+      return writeHead(status, ...rest);
+    };
     try {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === base.slice(0, -1) || url.pathname === '/') {

@@ -17,7 +17,7 @@ const HOSPITAL = 'スモーク記念病院';
 
 /** Runs the smoke scenario in `engineName`; `step(name, fn)` runs and reports one step. */
 export async function runSmoke(engineName, step, log = () => {}) {
-  const server = await startStaticServer({ root: distDir, base: BASE });
+  const server = await startStaticServer({ root: distDir, base: BASE, logRequests: true });
   let engine;
   try {
     engine = await startEngine(engineName);

@@ -22,7 +22,7 @@ after(async () => {
 
 test('a first visit downloads each file of the answering page once, the service worker included', async (t) => {
   const base = '/survey/';
-  const server = { ...(await startStaticServer({ root: distDir, base })), browser };
+  const server = { ...(await startStaticServer({ root: distDir, base, logRequests: true })), browser };
   const { context, page, survey, consoleErrors } = await openSurvey(server);
   try {
     await survey.formReady();
@@ -57,7 +57,7 @@ test('a first visit downloads each file of the answering page once, the service 
 });
 
 test('the program checks the integrity of the wasm it runs: an altered file is refused', async () => {
-  const server = { ...(await startStaticServer({ root: distDir, base: '/survey/' })), browser };
+  const server = { ...(await startStaticServer({ root: distDir, base: '/survey/', logRequests: true })), browser };
   const { context, page, consoleErrors } = await openPage(server);
   try {
     // As a proxy that rewrites files would: same address, other bytes.
@@ -73,6 +73,27 @@ test('the program checks the integrity of the wasm it runs: an altered file is r
     assert.ok(consoleErrors.some((error) => /integrity/i.test(error)), consoleErrors.join('\n'));
   } finally {
     await context.close();
+    await server.close();
+  }
+});
+
+test('the static server answers a revalidation as a real host does: 304 Not Modified, no body', async () => {
+  const server = await startStaticServer({ root: distDir, base: '/survey/', logRequests: true });
+  try {
+    const first = await fetch(server.url, { headers: { 'Accept-Encoding': 'gzip' } });
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^"[^"]+"$/);
+    await first.arrayBuffer();
+    const again = await fetch(server.url, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('etag'), etag);
+    assert.equal(again.headers.get('cache-control'), 'no-cache');
+    assert.equal((await again.arrayBuffer()).byteLength, 0);
+    const other = await fetch(server.url, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': '"another"' } });
+    assert.equal(other.status, 200);
+    await other.arrayBuffer();
+    assert.deepEqual(server.requests.map((r) => r.status), [200, 304, 200]);
+  } finally {
     await server.close();
   }
 });
