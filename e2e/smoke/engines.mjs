@@ -71,6 +71,16 @@ class Engine {
 class FirefoxEngine extends Engine {
   static async start() {
     const engine = new FirefoxEngine('firefox');
+    try {
+      return await engine.launch();
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+  }
+
+  async launch() {
+    const engine = this;
     const { default: puppeteer } = await import('puppeteer-core');
     engine.browser = await puppeteer.launch({
       browser: 'firefox',
@@ -160,6 +170,16 @@ function watchErrors() {
 class WebKitEngine extends Engine {
   static async start() {
     const engine = new WebKitEngine('webkit');
+    try {
+      return await engine.launch();
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+  }
+
+  async launch() {
+    const engine = this;
     const { Builder } = await import('selenium-webdriver');
     engine.By = (await import('selenium-webdriver')).By;
     // MiniBrowser saves downloads in the home directory (there is no XDG download folder here).
