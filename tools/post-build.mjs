@@ -2,7 +2,8 @@
 // static markup into the answering page (tools/splice-form.mjs; called from here because Trunk runs
 // the hooks of one stage concurrently, so a second hook could not be ordered before this one), then
 // moves Trunk's inline start-up script, guarded so that a page which cannot start says so
-// (web/load-failure.js), plus the service-worker client, into a content-hashed file,
+// (web/load-failure.js), its wasm fetched by web/program-fetch.js, plus the service-worker client,
+// into a content-hashed file,
 // so the Content-Security-Policy can forbid inline scripts. sw.js is written once both pages are built
 // (scripts/build), because it lists the files of the whole site.
 import { createHash } from 'node:crypto';
@@ -38,11 +39,30 @@ if (!program) {
   console.error("post-build: Trunk's start-up script no longer has the expected import line");
   process.exit(1);
 }
+// Trunk preloads the wasm (<link rel="preload" as="fetch" crossorigin integrity>) but hands
+// wasm-bindgen the bare address, whose plain fetch() does not match that preload's integrity. The
+// program's fetch is made with the preload's integrity (mode and credentials are already the
+// preload's: cors, same-origin) by web/program-fetch.js, so Chromium and Firefox use the preloaded
+// response, and the integrity check applies to the file that runs. WebKit uses that preload for no
+// fetch() at all (measured, with and without integrity or crossorigin): it downloads the wasm
+// twice. Dropping the preload would fix that, but starts the download after the page is parsed:
+// 140 ms later (median) in Chromium on this project's machine, so the preload stays.
+const initArgument = /init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\)/;
+const wasm = body.match(initArgument);
+const escaped = wasm?.[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const preload = wasm && html.match(new RegExp(`<link rel="preload" href="${escaped}"[^>]*>`));
+const preloadIntegrity = preload?.[0].match(/\bintegrity="([^"]+)"/);
+if (!preloadIntegrity || !/\bcrossorigin="anonymous"/.test(preload[0])) {
+  console.error("post-build: Trunk's start-up script or its wasm preload no longer has the expected form");
+  process.exit(1);
+}
 const start = body
   .trim()
-  .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`);
+  .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`)
+  .replace(initArgument, `init({ module_or_path: fetchProgram('${wasm[1]}', '${preloadIntegrity[1]}') })`);
 const code = withoutCommentLines(
   readFileSync(join(root, 'web', 'load-failure.js'), 'utf8') +
+    readFileSync(join(root, 'web', 'program-fetch.js'), 'utf8') +
     `try {\n${start}\n} catch {\n  showLoadFailure();\n}\n\n` +
     readFileSync(join(root, 'web', 'sw-client.js'), 'utf8'),
 );

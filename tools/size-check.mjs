@@ -1,6 +1,8 @@
 // Size budget check, run by scripts/test after the release build: the gzip size of everything a
-// page loads on a first visit (the page, the files it links, and for the answering page sw.js,
-// which registering the service worker fetches). Deterministic: the built files' gzip -9 sizes,
+// page loads on a first visit (the page, the files it links, the wasm its start-up script fetches,
+// and for the answering page sw.js, which registering the service worker fetches). Each once: the
+// browser tests count, on the server, that a first visit transfers exactly this in Chromium and
+// Firefox (e2e/tests/first-visit.test.mjs, e2e/smoke/). Deterministic: the built files' gzip -9 sizes,
 // as tools/static-server.mjs sends them. Fails (exit 1) when a page is over its budget.
 //   node tools/size-check.mjs [dist]
 import { readFileSync } from 'node:fs';
@@ -24,7 +26,15 @@ for (const page of PAGES) {
   // ./x is the page's own file; ../x one it shares with the answering page (main.css), counted
   // too, as a visit that starts on this page downloads it.
   const linked = [...html.matchAll(/(?:href|src)="(\.\.?\/[^"]+)"/g)].map((match) => match[1]);
-  const files = ['./index.html', ...new Set(linked), ...page.extra.map((name) => `./${name}`)];
+  // The wasm is fetched by the start-up script (tools/post-build.mjs), not linked by the page.
+  const fetched = linked
+    .filter((name) => /\/boot-[^/]+\.js$/.test(name))
+    .flatMap((name) => [...readFileSync(join(dist, page.dir, name), 'utf8').matchAll(/fetchProgram\('(\.\/[^']+\.wasm)'/g)].map((m) => m[1]));
+  if (fetched.length !== 1) {
+    console.error(`${page.dir}: the start-up script should fetch one wasm, found ${fetched.length}`);
+    process.exit(1);
+  }
+  const files = ['./index.html', ...new Set([...linked, ...fetched]), ...page.extra.map((name) => `./${name}`)];
   let total = 0;
   const sizes = files.map((name) => {
     const path = join(dist, page.dir, name);

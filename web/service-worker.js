@@ -12,15 +12,30 @@ const FILES = __FILES__;
 const ON_FIRST_USE = __ON_FIRST_USE__;
 const CACHE = `cyber-survey-${VERSION}`;
 const OWN_CACHES = 'cyber-survey-';
+// Where a page this worker did not control left a copy of its wasm (web/program-fetch.js).
+const HANDOVER = 'cyber-survey-handover';
 
-// `cache: 'reload'` fetches from the server, not from a stale HTTP cache.
-const fresh = (file) => new Request(file, { cache: 'reload' });
+// The page has just downloaded these files, so the worker takes them from the HTTP cache instead of
+// downloading them again: every file but a page has its content's hash in its name (tools/
+// service-worker.mjs refuses a build where one has not), so a cached copy is the right one
+// ('force-cache'); a page keeps its address from release to release, so it is revalidated
+// ('no-cache': a conditional request, answered 304 Not Modified when the cached copy is current).
+const fresh = (file) => new Request(file, { cache: file.endsWith('/') ? 'no-cache' : 'force-cache' });
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(FILES.map(fresh));
+      // All or nothing, as addAll: every file fetched (or handed over) before any is stored.
+      const handover = await caches.open(HANDOVER);
+      const responses = await Promise.all(
+        FILES.map(async (file) => {
+          const response = (await handover.match(file)) ?? (await fetch(fresh(file)));
+          if (!response.ok) throw new Error(`${file}: ${response.status}`);
+          return response;
+        }),
+      );
+      await Promise.all(FILES.map((file, index) => cache.put(file, responses[index])));
       const used = await pagesUsedBefore();
       const again = ON_FIRST_USE.filter((file) => used.some((page) => isUnder(file, page)));
       // All or nothing (addAll), and never a reason to refuse the update: a page that could not be
@@ -33,7 +48,7 @@ self.addEventListener('install', (event) => {
 
 /** The pages cached on first use that an earlier release's cache holds, so the user has opened. */
 async function pagesUsedBefore() {
-  const older = (await caches.keys()).filter((key) => key.startsWith(OWN_CACHES) && key !== CACHE);
+  const older = (await caches.keys()).filter((key) => key.startsWith(OWN_CACHES) && key !== CACHE && key !== HANDOVER);
   const paths = [];
   for (const key of older) {
     for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
@@ -46,6 +61,7 @@ function isUnder(address, page) {
   return pathOf(address).startsWith(pathOf(page));
 }
 
+// Every other cache of ours goes: the previous release's, and the handover.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches

@@ -10,8 +10,10 @@ if ('serviceWorker' in navigator) {
   // Every page registers the one worker at the site's root (data-app-root on <html>: './' for the
   // answering page, '../' for the overview page), so one release covers both.
   const root = document.documentElement.dataset.appRoot || './';
-  navigator.serviceWorker
-    .register(`${root}sw.js`, { scope: root })
+  // After the page's program has handed its copy over (web/program-fetch.js), so that the
+  // worker's install finds it.
+  programHandedOver
+    .then(() => navigator.serviceWorker.register(`${root}sw.js`, { scope: root }))
     .then((registration) => {
       const watch = (worker) => {
         if (!worker) return;
