@@ -70,6 +70,10 @@ enum Op {
     TakeTheirs(usize),
     KeepMine(usize),
     LetGo(usize),
+    /// The answering page's way to let a deleted draft go: release it and load the page again.
+    ReleaseAndReload(usize),
+    /// The page is left (saved on the way out) and opened again.
+    Reload(usize),
     SaveToFile(usize),
     StorageFull(bool),
     Damage(Option<String>),
@@ -177,7 +181,14 @@ impl Model {
             74..=77 => Op::Delete(tab, target(rng)),
             78..=81 => Op::TakeTheirs(tab),
             82..=85 => Op::KeepMine(tab),
-            86..=87 => Op::LetGo(tab),
+            86 => Op::LetGo(tab),
+            87 => {
+                if rng.below(2) == 0 {
+                    Op::ReleaseAndReload(tab)
+                } else {
+                    Op::Reload(tab)
+                }
+            }
             88 => Op::SaveToFile(tab),
             89..=91 => Op::StorageFull(rng.below(2) == 0),
             92..=93 => Op::Damage(rng.pick(&ids).cloned()),
@@ -226,6 +237,8 @@ impl Model {
             | Op::TakeTheirs(t)
             | Op::KeepMine(t)
             | Op::LetGo(t)
+            | Op::ReleaseAndReload(t)
+            | Op::Reload(t)
             | Op::SaveToFile(t)
             | Op::Clear(t) => Some(*t),
             _ => None,
@@ -317,6 +330,30 @@ impl Model {
                 let shown = self.tabs[t].session.let_go();
                 self.apply(t, shown);
             }
+            Op::ReleaseAndReload(t) | Op::Reload(t) => {
+                let tab = &mut self.tabs[t];
+                if matches!(op, Op::ReleaseAndReload(_)) {
+                    tab.session.release();
+                }
+                // Leaving the page saves; what a released draft shows is not written.
+                let _ = tab.session.save(&tab.shown);
+                let leaving_unsaved = tab.session.unsaved_in_memory(&tab.shown, false);
+                if leaving_unsaved && matches!(op, Op::Reload(_)) {
+                    // The browser asks first, and the user stays.
+                    return self.check_always();
+                }
+                self.shared.borrow_mut().pending[t].clear();
+                let store = TabStore {
+                    shared: self.shared.clone(),
+                    tab: t,
+                };
+                let session = DraftSession::start(store, self.clock.clone(), "R6");
+                self.tabs[t] = Tab {
+                    shown: session.base().answers.clone(),
+                    session,
+                    edited: false,
+                };
+            }
             Op::SaveToFile(t) => {
                 let tab = &mut self.tabs[t];
                 tab.session.saved_to_file(&tab.shown);
@@ -392,10 +429,7 @@ impl Model {
         }
         if let Some(t) = acting
             && self.tabs[t].session.status().is_stored()
-            && self.tabs[t]
-                .session
-                .unsaved_items(&self.tabs[t].shown)
-                .is_empty()
+            && self.tabs[t].session.base().answers == self.tabs[t].shown
         {
             self.tabs[t].edited = false;
         }
@@ -447,7 +481,7 @@ impl Model {
                     Some(before) == base_text.as_ref()
                         || before_draft.answers == *base_answers
                         || (matches!(op, Op::KeepMine(_))
-                            && matches!(status, SaveStatus::Conflict(_)))
+                            && matches!(status, SaveStatus::Conflict { .. }))
                         // Another tab's answers kept, only a name written with them.
                         || after_draft.answers == before_draft.answers
                 } else {
@@ -500,7 +534,7 @@ impl Model {
             }
         }
         for (t, tab) in self.tabs.iter().enumerate() {
-            if matches!(tab.session.status(), SaveStatus::Conflict(_)) && !tab.edited {
+            if matches!(tab.session.status(), SaveStatus::Conflict { .. }) && !tab.edited {
                 return Err(format!("tab {t} shows a conflict with nothing unsaved"));
             }
         }

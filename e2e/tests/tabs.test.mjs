@@ -94,7 +94,7 @@ test('a tab with nothing unsaved shows another tab\'s save quietly, without aski
   await first.context.close();
 });
 
-test('a real conflict is shown where the user types, names what is unsaved, and the user chooses', async () => {
+test('a real conflict is shown where the user types, says nothing more is saved, and the user chooses', async () => {
   const first = await openSurvey(app, { beforeOpen: deafness });
   await first.survey.fill(item('Q1-1'), '一郎');
   await first.survey.waitUntilSaved();
@@ -106,7 +106,7 @@ test('a real conflict is shown where the user types, names what is unsaved, and 
   await first.survey.fill(item('Q13'), '8');
   const notice = first.page.locator('#newer-elsewhere');
   await notice.waitFor();
-  assert.match(await notice.innerText(), /このタブでの変更（Q13）は、まだ保存していません/);
+  assert.match(await notice.innerText(), /このタブでの変更は、まだ保存していません/);
   assert.equal(await inViewport(notice), true, 'the notice is in view beside the field being typed in');
   // The field being typed in is scrolled clear of the notice, not hidden behind it.
   await first.page.waitForFunction(() => {
@@ -118,7 +118,6 @@ test('a real conflict is shown where the user types, names what is unsaved, and 
   await release();
   // Typing on is not saved over the second tab's newer save.
   await first.survey.fill(item('Q1-2'), '古いタブの病院');
-  assert.match(await notice.innerText(), /Q1-2、Q13|Q13、Q1-2/);
   let [stored] = drafts(await first.survey.storedEntries());
   assert.equal(stored.answers['Q1-1'].text, '二郎');
   assert.equal(stored.answers['Q13'], undefined);

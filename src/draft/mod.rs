@@ -15,6 +15,6 @@ pub use clock::Clock;
 pub use envelope::{APP_VERSION, DRAFT_FORMAT, DRAFT_VERSION, Draft};
 pub use error::{DraftError, StoreError};
 pub use key_value::{KeyValueStore, MemoryStore};
-pub use session::{DraftActionError, DraftSession, Shown, changed_items};
+pub use session::{DraftActionError, DraftSession, Shown};
 pub use status::{SaveStatus, TimeForm};
 pub use store::{DraftStore, Listing, Stored, StoredProblem};

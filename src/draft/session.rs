@@ -73,13 +73,15 @@ pub struct DraftSession<S, C> {
     name: Option<String>,
     status: SaveStatus,
     /// The other tab's version while there is a conflict, with its exact text.
-    conflict_text: Option<String>,
+    conflict: Option<(Box<Draft>, String)>,
     problems: Vec<StoredProblem>,
     /// The answers last saved to a file while they were not in storage.
     file_saved: Option<Answers>,
     /// The user chose to keep the open draft after it was deleted elsewhere, and storing it again
     /// has not succeeded yet: the next save stores it again too.
     keeping_deleted: bool,
+    /// Let go by `release`: the page is about to start again; nothing more is written.
+    released: bool,
 }
 
 impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
@@ -108,10 +110,11 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             base,
             base_text,
             status: SaveStatus::Opened,
-            conflict_text: None,
+            conflict: None,
             problems: listing.problems,
             file_saved: None,
             keeping_deleted: false,
+            released: false,
         };
         if fresh {
             // A new draft is stored at once, so that the list shows it; if storage refuses, the
@@ -161,11 +164,6 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         &mut self.store
     }
 
-    /// Items whose answers on the page differ from the stored draft: what a conflict would lose.
-    pub fn unsaved_items(&self, answers: &Answers) -> Vec<String> {
-        changed_items(&self.base.answers, answers)
-    }
-
     fn is_dirty(&self, answers: &Answers) -> bool {
         self.base.answers != *answers || self.base.name != self.name
     }
@@ -173,7 +171,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// Saves the answers on the page if they differ from what is stored (every change, and on
     /// leaving the page). Does nothing while the user must choose first.
     pub fn save(&mut self, answers: &Answers) -> Shown {
-        if self.status.waits_for_user() {
+        if self.status.waits_for_user() || self.released {
             return Shown::Same;
         }
         if !self.is_dirty(answers) && !matches!(self.status, SaveStatus::Failed(_)) {
@@ -200,9 +198,8 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             // Deleted since this tab last saw it: written again only once the user chose to keep
             // it after being told (a choice over another tab's version is not that choice).
             Stored::Missing if self.base_text.is_some() && !self.keeping_deleted => {
-                self.status = SaveStatus::Gone {
-                    cleared: self.store.holds_no_draft(),
-                };
+                // (Whether storage was cleared is told by the storage event, which names no key.)
+                self.status = SaveStatus::Gone { cleared: false };
                 return Shown::Same;
             }
             Stored::Missing => {}
@@ -221,7 +218,11 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 revision = revision.max(draft.revision);
                 // Keeping this tab's version overwrites only the version the user was shown; a
                 // later one is a new conflict.
-                let chosen_over = keep && Some(&text) == self.conflict_text.as_ref();
+                let chosen_over = keep
+                    && self
+                        .conflict
+                        .as_ref()
+                        .is_some_and(|(_, shown)| *shown == text);
                 if !chosen_over {
                     if draft.answers == self.base.answers {
                         // The other tab changed the name only: keep its name unless this tab
@@ -245,8 +246,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                         self.name = name;
                         revision = self.base.revision;
                     } else {
-                        self.conflict_text = Some(text);
-                        self.status = SaveStatus::Conflict(Box::new(draft));
+                        self.status = SaveStatus::Conflict {
+                            at: draft.saved_at.clone(),
+                        };
+                        self.conflict = Some((Box::new(draft), text));
                         return Shown::Same;
                     }
                 }
@@ -275,7 +278,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         self.name = draft.name.clone();
         self.base = draft;
         self.base_text = Some(text);
-        self.conflict_text = None;
+        self.conflict = None;
     }
 
     /// Another tab changed storage (`key`: the key it changed; `None`: it cleared storage).
@@ -295,7 +298,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         match stored {
             Stored::Missing => {
                 if self.base_text.is_some() {
-                    self.conflict_text = None;
+                    self.conflict = None;
                     // A storage event names the key removed, or none when storage was cleared.
                     self.status = SaveStatus::Gone {
                         cleared: key.is_none(),
@@ -306,10 +309,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             Stored::Readable { text, .. } if Some(&text) == self.base_text.as_ref() => {
                 if matches!(
                     self.status,
-                    SaveStatus::Gone { .. } | SaveStatus::Conflict(_)
+                    SaveStatus::Gone { .. } | SaveStatus::Conflict { .. }
                 ) {
                     // Back as this tab last saw it (another tab kept it): nothing to choose.
-                    self.conflict_text = None;
+                    self.conflict = None;
                     self.status = SaveStatus::Saved {
                         at: self.base.saved_at.clone(),
                     };
@@ -330,7 +333,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 ) {
                     Shown::Same
                 } else {
-                    self.conflict_text = None;
+                    self.conflict = None;
                     self.status = SaveStatus::Saved {
                         at: self.base.saved_at.clone(),
                     };
@@ -361,8 +364,10 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                     self.status = SaveStatus::TakenFromElsewhere { at };
                     Shown::Answers(shown)
                 } else {
-                    self.conflict_text = Some(text);
-                    self.status = SaveStatus::Conflict(Box::new(draft));
+                    self.status = SaveStatus::Conflict {
+                        at: draft.saved_at.clone(),
+                    };
+                    self.conflict = Some((Box::new(draft), text));
                     Shown::Same
                 }
             }
@@ -371,13 +376,13 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
 
     /// The user takes the other tab's version: this tab's unsaved changes are dropped.
     pub fn take_theirs(&mut self, answers: &Answers) -> Shown {
-        let SaveStatus::Conflict(theirs) = &self.status else {
+        if !matches!(self.status, SaveStatus::Conflict { .. }) {
+            return Shown::Same;
+        }
+        let Some((theirs, text)) = self.conflict.take() else {
             return Shown::Same;
         };
-        let theirs = (**theirs).clone();
-        let Some(text) = self.conflict_text.take() else {
-            return Shown::Same;
-        };
+        let theirs = *theirs;
         let now = self.clock.now();
         let still_there = matches!(
             self.store.read(&self.id, &now),
@@ -385,7 +390,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         );
         if !still_there {
             // Changed again since the user was shown it: look again, as on a storage event.
-            self.conflict_text = Some(text);
+            self.conflict = Some((Box::new(theirs), text));
             return self.notice(Some(&super::store::draft_key(&self.id)), answers);
         }
         let at = theirs.saved_at.clone();
@@ -401,7 +406,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     pub fn keep_mine(&mut self, answers: &Answers) -> Shown {
         if !matches!(
             self.status,
-            SaveStatus::Conflict(_) | SaveStatus::Gone { .. }
+            SaveStatus::Conflict { .. } | SaveStatus::Gone { .. }
         ) {
             return Shown::Same;
         }
@@ -413,6 +418,16 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             let _ = self.store.set_current(&self.id);
         }
         shown
+    }
+
+    /// The user lets a draft deleted elsewhere go, and the page starts again (`start`) to open
+    /// another: nothing of it is written from now on, and leaving the page does not ask. (The
+    /// answering page does this instead of `let_go`, whose code would cost its first load
+    /// about 1.2 KB.)
+    pub fn release(&mut self) {
+        if matches!(self.status, SaveStatus::Gone { .. }) {
+            self.released = true;
+        }
     }
 
     /// The user lets a draft deleted elsewhere go: the newest other draft opens, or a new one.
@@ -444,10 +459,13 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     /// deleted elsewhere, or waiting on a conflict with changes here), and not saved to a file
     /// since they last changed. `memory_only`: storage is off altogether.
     pub fn unsaved_in_memory(&self, answers: &Answers, memory_only: bool) -> bool {
+        if self.released {
+            return false;
+        }
         let at_risk = memory_only
             || match &self.status {
                 SaveStatus::Failed(_) | SaveStatus::Refused(_) | SaveStatus::Gone { .. } => true,
-                SaveStatus::Conflict(_) => self.is_dirty(answers),
+                SaveStatus::Conflict { .. } => self.is_dirty(answers),
                 // Saved again as the page is left.
                 SaveStatus::Opened
                 | SaveStatus::Saved { .. }
@@ -481,7 +499,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
             SaveStatus::Opened
             | SaveStatus::Saved { .. }
             | SaveStatus::TakenFromElsewhere { .. }
-            | SaveStatus::Conflict(_) => !self.is_dirty(answers),
+            | SaveStatus::Conflict { .. } => !self.is_dirty(answers),
             SaveStatus::Failed(_) => !self.is_dirty(answers) && self.base_text.is_some(),
             SaveStatus::Gone { .. } | SaveStatus::Refused(_) => false,
         };
@@ -525,7 +543,7 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
         draft.name = name.clone();
         self.base = draft;
         self.base_text = None;
-        self.conflict_text = None;
+        self.conflict = None;
         self.keeping_deleted = false;
         self.name = name;
         self.file_saved = None;
@@ -640,20 +658,4 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
     pub fn discard_recovered(&mut self, key: &str) -> Result<(), StoreError> {
         self.store.discard_recovered(key)
     }
-}
-
-/// Item ids whose answers differ between two answer sets, in the order of `ours`, then `theirs`.
-pub fn changed_items(theirs: &Answers, ours: &Answers) -> Vec<String> {
-    let mut changed: Vec<String> = Vec::new();
-    for (id, answer) in ours.iter() {
-        if theirs.get(id) != Some(answer) {
-            changed.push(id.clone());
-        }
-    }
-    for (id, _) in theirs.iter() {
-        if ours.get(id).is_none() && !changed.contains(id) {
-            changed.push(id.clone());
-        }
-    }
-    changed
 }

@@ -1,6 +1,5 @@
 //! How the open draft stands against storage, and the words both pages show for it.
 
-use super::envelope::Draft;
 use super::error::{DraftError, StoreError};
 
 /// How a time is written in the status line.
@@ -25,8 +24,11 @@ pub enum SaveStatus {
     },
     /// The browser refused the save; the answers are still on the page.
     Failed(StoreError),
-    /// Another tab saved this draft while this tab had unsaved changes: the user chooses.
-    Conflict(Box<Draft>),
+    /// Another tab saved this draft (at `at`) while this tab had unsaved changes: the user
+    /// chooses. (The other version itself stays in the session, so that the status is cheap.)
+    Conflict {
+        at: String,
+    },
     /// The open draft is no longer stored: deleted in another tab, or the browser's data cleared.
     Gone {
         cleared: bool,
@@ -48,7 +50,7 @@ impl SaveStatus {
     pub fn waits_for_user(&self) -> bool {
         matches!(
             self,
-            Self::Conflict(_) | Self::Gone { .. } | Self::Refused(_)
+            Self::Conflict { .. } | Self::Gone { .. } | Self::Refused(_)
         )
     }
 
@@ -72,7 +74,7 @@ impl SaveStatus {
                 time(at, TimeForm::TimeOfDay)
             ),
             Self::Failed(_) => "保存できませんでした".to_owned(),
-            Self::Conflict(_) => "別のタブで更新されています".to_owned(),
+            Self::Conflict { .. } => "別のタブで更新されています".to_owned(),
             Self::Gone { .. } => "この下書きは保存場所にありません".to_owned(),
             Self::Refused(_) => "保存できません".to_owned(),
         }
@@ -88,7 +90,7 @@ impl SaveStatus {
             Self::Saved { .. } => "下書きを自動保存しています",
             Self::TakenFromElsewhere { .. } => "別のタブで保存された内容を表示しています",
             Self::Failed(_) => "下書きを保存できませんでした",
-            Self::Conflict(_) => {
+            Self::Conflict { .. } => {
                 "別のタブでこの下書きが更新されました。入力内容はまだ保存されていません"
             }
             Self::Gone { .. } => "この下書きは別のタブで削除されたか、保存データが消去されました",
@@ -111,18 +113,5 @@ impl SaveStatus {
             ),
             _ => None,
         }
-    }
-}
-
-/// Which answers on this page are not saved, in words, for the conflict notice:
-/// 「このタブでの変更（Q1-2、Q13）は、まだ保存していません。」
-pub fn unsaved_sentence(numbers: &[String]) -> String {
-    if numbers.is_empty() {
-        "このタブでの変更は、まだ保存していません。".to_owned()
-    } else {
-        format!(
-            "このタブでの変更（{}）は、まだ保存していません。",
-            numbers.join("、")
-        )
     }
 }

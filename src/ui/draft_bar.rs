@@ -12,8 +12,7 @@ pub const DRAFT_LIST_ID: &str = "draft-list";
 pub fn DraftBar(drafts: DraftSession, list_open: RwSignal<bool>) -> impl IntoView {
     let status_text = move || {
         drafts
-            .status
-            .get()
+            .status()
             .shown(drafts.memory_only, &drafts.open_saved_at(), status_time)
     };
     view! {
@@ -23,11 +22,11 @@ pub fn DraftBar(drafts: DraftSession, list_open: RwSignal<bool>) -> impl IntoVie
                     <span class="draft-label">"下書き："</span>
                     <strong class="draft-name">{move || drafts.current_name()}</strong>
                     <span class="save-status" aria-hidden="true" class:save-problem=move || {
-                        !drafts.status.with(SaveStatus::is_stored)
+                        !drafts.with_status(SaveStatus::is_stored)
                     }>{status_text}</span>
                     // Announced only when the state changes, not each time the clock does.
                     <span class="visually-hidden" role="status">{move || {
-                        drafts.status.with(|status| status.spoken(drafts.memory_only))
+                        drafts.with_status(|status| status.spoken(drafts.memory_only))
                     }}</span>
                 </p>
                 <div class="draft-actions">

@@ -63,7 +63,7 @@ fn DraftCard(
     let mode = RwSignal::new(CardMode::Showing);
     let id = StoredValue::new(summary.id.clone());
     let name = summary.name.clone();
-    let is_open = move || drafts.current_id.get() == id.get_value();
+    let is_open = move || drafts.current_id() == id.get_value();
     let new_name = RwSignal::new(name.clone());
     let rename_input_id = format!("rename-{}", summary.id);
     let progress = summary.progress;

@@ -27,7 +27,7 @@ pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) 
 }
 
 fn save_notice(drafts: DraftSession) -> Option<AnyView> {
-    let status = drafts.status.get();
+    let status = drafts.status();
     match &status {
         SaveStatus::Failed(StoreError::Unavailable) if drafts.memory_only => None,
         SaveStatus::Failed(_) | SaveStatus::Refused(_) => status.notice().map(|text| {
@@ -38,15 +38,14 @@ fn save_notice(drafts: DraftSession) -> Option<AnyView> {
             }
             .into_any()
         }),
-        SaveStatus::Conflict(newer) => {
-            let unsaved = crate::draft::status::unsaved_sentence(&drafts.unsaved_item_numbers());
+        SaveStatus::Conflict { at } => {
             Some(
                 view! {
                     <div class="notice notice-warning notice-pinned" role="status">
                         <p>
                             <strong>"別のタブ（またはウィンドウ）で、この下書きが新しく保存されました"</strong>
-                            {format!("（{}）。", local_time(&newer.saved_at))}
-                            {unsaved}
+                            {format!("（{}）。", local_time(at))}
+                            "このタブでの変更は、まだ保存していません。"
                             "どちらを残すか選んでください。"
                         </p>
                         <div class="notice-actions">

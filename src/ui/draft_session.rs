@@ -10,7 +10,9 @@ use super::clock::BrowserClock;
 use super::form_state::FormState;
 #[cfg(feature = "tools")]
 use crate::draft::DraftActionError;
-use crate::draft::{self, Shown, StoreError, StoredProblem};
+#[cfg(feature = "tools")]
+use crate::draft::StoredProblem;
+use crate::draft::{self, Shown, StoreError};
 use crate::survey::Answers;
 #[cfg(feature = "tools")]
 use crate::survey::Progress;
@@ -30,20 +32,48 @@ pub struct DraftSummary {
     pub progress: Progress,
 }
 
+/// The open draft as the pages show it.
+#[derive(Clone)]
+struct OpenView {
+    status: SaveStatus,
+    #[cfg(feature = "tools")]
+    id: String,
+    /// The name given, saved or not; `None` follows the hospital name.
+    name: Option<String>,
+    /// When it was last saved.
+    saved_at: String,
+    /// Whether some stored draft is a newer app's or another survey's, left as it is.
+    left_alone: bool,
+}
+
+impl OpenView {
+    fn of(core: &Core) -> Self {
+        Self {
+            status: core.status().clone(),
+            #[cfg(feature = "tools")]
+            id: core.id().to_owned(),
+            name: core.name().map(str::to_owned),
+            saved_at: core.base().saved_at.clone(),
+            left_alone: core.problems().iter().any(|p| p.recovery_key.is_none()),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct DraftSession {
     form: FormState,
     core: StoredValue<Core, LocalStorage>,
-    pub current_id: RwSignal<String>,
-    pub status: RwSignal<SaveStatus>,
-    /// The open draft's stored name and save time, as last written or read.
-    opened: RwSignal<(Option<String>, String)>,
+    /// What the pages show of the open draft, copied from the core after every operation: one
+    /// signal, not one per field (each signal's code costs the answering page's first load).
+    view: RwSignal<OpenView>,
     /// The draft list (the tools page's; the answering page lists no drafts).
     #[cfg(feature = "tools")]
     pub summaries: RwSignal<Vec<DraftSummary>>,
     /// Drafts found unreadable, set aside, or left alone because they are not this app's to open.
-    pub problems: RwSignal<Vec<StoredProblem>>,
     pub recovered: RwSignal<Vec<(String, String)>>,
+    /// Stored drafts found unreadable, set aside, or left alone (the tools page lists them).
+    #[cfg(feature = "tools")]
+    pub problems: RwSignal<Vec<StoredProblem>>,
     pub memory_only: bool,
     pub unavailable_reason: StoredValue<Option<StoreError>>,
 }
@@ -66,9 +96,8 @@ impl DraftSession {
         form.replace_answers(core.base().answers.clone());
         Self {
             form,
-            current_id: RwSignal::new(core.id().to_owned()),
-            status: RwSignal::new(core.status().clone()),
-            opened: RwSignal::new((core.name().map(str::to_owned), core.base().saved_at.clone())),
+            view: RwSignal::new(OpenView::of(&core)),
+            #[cfg(feature = "tools")]
             problems: RwSignal::new(core.problems().to_vec()),
             recovered: RwSignal::new(core.recovered()),
             core: StoredValue::new_local(core),
@@ -87,25 +116,31 @@ impl DraftSession {
         result
     }
 
-    /// Copies the core's state into the signals (each set only when it changed).
+    /// Copies the core's state into the signal.
     fn sync(&self) {
-        self.core.with_value(|core| {
-            let status = core.status().clone();
-            if self.status.with_untracked(|s| *s != status) {
-                self.status.set(status);
-            }
-            if self.current_id.with_untracked(|id| id != core.id()) {
-                self.current_id.set(core.id().to_owned());
-            }
-            let opened = (core.name().map(str::to_owned), core.base().saved_at.clone());
-            if self.opened.with_untracked(|o| *o != opened) {
-                self.opened.set(opened);
-            }
-            let problems = core.problems();
-            if self.problems.with_untracked(|p| p.as_slice() != problems) {
-                self.problems.set(problems.to_vec());
-            }
-        });
+        let view = self.core.with_value(OpenView::of);
+        self.view.set(view);
+    }
+
+    /// How the open draft stands against storage (tracked).
+    pub fn status(&self) -> SaveStatus {
+        self.view.with(|view| view.status.clone())
+    }
+
+    #[cfg(feature = "tools")]
+    pub fn with_status<T>(&self, f: impl FnOnce(&SaveStatus) -> T) -> T {
+        self.view.with(|view| f(&view.status))
+    }
+
+    /// The open draft's id (tracked).
+    #[cfg(feature = "tools")]
+    pub fn current_id(&self) -> String {
+        self.view.with(|view| view.id.clone())
+    }
+
+    /// Whether some stored draft is a newer app's or another survey's, left as it is (tracked).
+    pub fn has_drafts_left_alone(&self) -> bool {
+        self.view.with(|view| view.left_alone)
     }
 
     fn show(&self, shown: Shown) {
@@ -117,7 +152,7 @@ impl DraftSession {
     /// The open draft's name as the pages show it: the name given, else the hospital name typed
     /// on the page.
     pub fn open_name(&self) -> String {
-        let given = self.opened.with(|(name, _)| name.clone());
+        let given = self.view.with(|view| view.name.clone());
         match given.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => name.to_owned(),
             _ => {
@@ -136,20 +171,7 @@ impl DraftSession {
 
     /// When the open draft was last saved (the status line after opening).
     pub fn open_saved_at(&self) -> String {
-        self.opened.with(|(_, at)| at.clone())
-    }
-
-    /// Items whose answers here are not in storage: named in the conflict notice (tracked, so
-    /// that the notice follows what the user types meanwhile).
-    pub fn unsaved_item_numbers(&self) -> Vec<String> {
-        let answers = self.form.answers.get();
-        let survey = self.form.survey;
-        self.core.with_value(|core| {
-            core.unsaved_items(&answers)
-                .iter()
-                .filter_map(|id| survey.item(id).map(|item| item.number.clone()))
-                .collect()
-        })
+        self.view.with(|view| view.saved_at.clone())
     }
 
     /// Another tab wrote to storage (`key`; `None`: it cleared storage). A newer version of the
@@ -198,6 +220,14 @@ impl DraftSession {
         self.refresh_list();
     }
 
+    /// Lets a draft deleted elsewhere go, on the answering page: the page starts again, opening
+    /// the newest other draft or a new one.
+    pub fn let_go_and_restart(&self) {
+        self.core.update_value(|core| core.release());
+        let _ = window().location().reload();
+    }
+
+    #[cfg(feature = "tools")]
     /// Lets a draft deleted elsewhere go: the newest other draft opens, or a new one.
     pub fn let_go(&self) {
         if let Some(shown) = self.with_core(|core, _| core.let_go()) {
@@ -237,7 +267,7 @@ impl DraftSession {
             })
             .collect();
         // The open draft shows what is on the page, saved or not.
-        let open_id = self.current_id.get_untracked();
+        let open_id = self.view.with_untracked(|view| view.id.clone());
         if let Some(open) = summaries.iter_mut().find(|s| s.id == open_id) {
             let mut draft = self.core.with_value(|core| {
                 let mut draft = core.base().clone();
@@ -252,6 +282,8 @@ impl DraftSession {
         self.summaries.set(summaries);
         self.recovered
             .set(self.core.with_value(|core| core.recovered()));
+        self.problems
+            .set(self.core.with_value(|core| core.problems().to_vec()));
         self.sync();
     }
 

@@ -15,7 +15,6 @@ use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor, keep_focused_in_view};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use crate::draft::status::unsaved_sentence;
 use crate::export::{export_file_name, write_answer_file_small};
 use crate::survey::{AnswerKind, Survey, Visibility, r6_lean_survey};
 
@@ -198,7 +197,7 @@ fn listen(state: FormState, drafts: DraftSession) {
                     "save-file-unavailable" | "save-file-failed" => save_answer_file(state, drafts),
                     "take-newer" => drafts.take_newer(),
                     "keep-mine" | "keep-gone" => drafts.keep_mine(),
-                    "let-go" => drafts.let_go(),
+                    "let-go" => drafts.let_go_and_restart(),
                     "update-button" => {
                         // The draft is saved before the page reloads into the new release.
                         drafts.save_now();
@@ -406,7 +405,7 @@ fn bind_progress(state: FormState) {
 fn bind_draft_status(drafts: DraftSession) {
     Effect::new(move |_| set_text("draft-name", &drafts.open_name()));
     Effect::new(move |_| {
-        let status = drafts.status.get();
+        let status = drafts.status();
         let shown = status.shown(drafts.memory_only, &drafts.open_saved_at(), status_time);
         set_text("save-status", &shown);
         set_text("save-status-spoken", status.spoken(drafts.memory_only));
@@ -421,13 +420,7 @@ fn bind_draft_status(drafts: DraftSession) {
         };
         set_hidden("save-failed", failure.is_none());
         set_text("save-failed-text", failure.as_deref().unwrap_or(""));
-        let conflict = matches!(status, SaveStatus::Conflict(_));
-        if conflict {
-            set_text(
-                "unsaved-items",
-                &unsaved_sentence(&drafts.unsaved_item_numbers()),
-            );
-        }
+        let conflict = matches!(status, SaveStatus::Conflict { .. });
         set_hidden("newer-elsewhere", !conflict);
         let gone = match &status {
             SaveStatus::Gone { .. } => status.notice(),
@@ -446,9 +439,7 @@ fn bind_draft_status(drafts: DraftSession) {
     // The tools page's two notices in its words (draft_notices.rs); saving or deleting what was set
     // aside is done there.
     Effect::new(move |_| {
-        let left_alone = drafts
-            .problems
-            .with(|problems| problems.iter().any(|p| p.recovery_key.is_none()));
+        let left_alone = drafts.has_drafts_left_alone();
         set_hidden("stored-problems", !left_alone);
         let recovered = drafts.recovered.with(Vec::len);
         set_hidden("recovered-notice", recovered == 0);
