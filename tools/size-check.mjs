@@ -15,7 +15,9 @@ import { gzipSync } from 'node:zlib';
 // that nothing grows unnoticed, lowered as they shrink, never raised without a reason written here.
 const PAGES = [
   { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 100_000 },
-  { name: '下書き・ファイル・確認ページ', dir: 'tools', extra: [], budget: 235_200 },
+  // 237,301 at the draft protocol's move into the core (conflict, deleted-elsewhere and cleared
+  // notices with their choices) and the one evaluation of answers: +1 %.
+  { name: '下書き・ファイル・確認ページ', dir: 'tools', extra: [], budget: 239_700 },
   { name: '集計ページ', dir: 'overview', extra: [], budget: 220_000 },
 ];
 

@@ -55,7 +55,8 @@ pub fn keep_focused_in_view() {
     let active = document()
         .active_element()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    // Called once the notice is shown; scrolling asks the browser for the new layout itself.
     if let Some(element) = active {
-        request_animation_frame(move || scroll_into_view(&element));
+        scroll_into_view(&element);
     }
 }
