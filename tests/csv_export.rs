@@ -299,3 +299,31 @@ fn no_choice_contains_the_separator() {
         }
     }
 }
+
+#[test]
+fn each_csv_layout_and_encoding_saves_under_its_own_name() {
+    use cyber_survey::export::csv_file::{CsvEncoding, CsvLayout};
+    use cyber_survey::export::tagged_file_name;
+    let survey = common::r6();
+    let mut names: Vec<String> = Vec::new();
+    for layout in [CsvLayout::PerItem, CsvLayout::PerHospital] {
+        for encoding in [CsvEncoding::Utf8WithBom, CsvEncoding::ShiftJis] {
+            names.push(tagged_file_name(
+                &survey,
+                "〇〇病院",
+                "20261207",
+                &[layout.file_label(), encoding.file_label()],
+                "csv",
+            ));
+        }
+    }
+    assert_eq!(
+        names,
+        [
+            "R6_サイバーセキュリティ調査_〇〇病院_20261207_1問1行_UTF-8.csv",
+            "R6_サイバーセキュリティ調査_〇〇病院_20261207_1問1行_Shift_JIS.csv",
+            "R6_サイバーセキュリティ調査_〇〇病院_20261207_1病院1行_UTF-8.csv",
+            "R6_サイバーセキュリティ調査_〇〇病院_20261207_1病院1行_Shift_JIS.csv",
+        ]
+    );
+}

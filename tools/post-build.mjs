@@ -56,15 +56,32 @@ if (!preloadIntegrity || !/\bcrossorigin="anonymous"/.test(preload[0])) {
   console.error("post-build: Trunk's start-up script or its wasm preload no longer has the expected form");
   process.exit(1);
 }
+// The wasm is named relative to this script, not to the document: the tools module's script runs
+// on the answering page, one directory up.
 const start = body
   .trim()
   .replace(staticImport, `const bindings = await import('${program[1]}');\nconst init = bindings.default;`)
-  .replace(initArgument, `init({ module_or_path: fetchProgram('${wasm[1]}', '${preloadIntegrity[1]}') })`);
+  .replace(
+    initArgument,
+    `init({ module_or_path: fetchProgram(new URL('${wasm[1]}', import.meta.url).href, '${preloadIntegrity[1]}') })`,
+  );
+// The tools module (tools.html, marked data-screens-of) is not a page: its script brings its
+// stylesheet and program into the answering page (web/tools-boot.js); the service worker is the
+// answering page's to register.
+const screensOf = /<html[^>]*\bdata-screens-of=/.test(html);
+const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="(\.\/[^"]+\.css)" integrity="([^"]+)"\/?>/g)];
+if (screensOf && stylesheets.length !== 1) {
+  console.error(`post-build: the tools module should have one stylesheet, found ${stylesheets.length}`);
+  process.exit(1);
+}
 const code = withoutCommentLines(
-  readFileSync(join(root, 'web', 'load-failure.js'), 'utf8') +
-    readFileSync(join(root, 'web', 'program-fetch.js'), 'utf8') +
-    `try {\n${start}\n} catch {\n  showLoadFailure();\n}\n\n` +
-    readFileSync(join(root, 'web', 'sw-client.js'), 'utf8'),
+  screensOf
+    ? readFileSync(join(root, 'web', 'tools-boot.js'), 'utf8') +
+        `if (toolsScreen) {\n  addToolsStylesheet('${stylesheets[0][1]}', '${stylesheets[0][2]}');\n  try {\n${start}\n  } catch {\n    showLoadFailure();\n  }\n} else {\n  location.replace('../' + location.hash);\n}\n`
+    : readFileSync(join(root, 'web', 'load-failure.js'), 'utf8') +
+        readFileSync(join(root, 'web', 'program-fetch.js'), 'utf8') +
+        `try {\n${start}\n} catch {\n  showLoadFailure();\n}\n\n` +
+        readFileSync(join(root, 'web', 'sw-client.js'), 'utf8'),
 );
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');

@@ -38,7 +38,8 @@ export function writeServiceWorker(dir) {
   const address = (name) => (name.endsWith('index.html') ? `./${name.slice(0, -'index.html'.length)}` : `./${name}`);
   // The worker takes every file but the pages from the HTTP cache without asking the server
   // (web/service-worker.js), which is right only for a name that changes with the content.
-  const unhashed = files.filter((name) => !name.endsWith('index.html') && !/-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(name));
+  // Trunk writes its hash as a hex number without leading zeros (15 digits one build in 16).
+  const unhashed = files.filter((name) => !name.endsWith('index.html') && !/-[0-9a-f]{8,16}(?:_bg)?\.[a-z]+$/.test(name));
   if (unhashed.length > 0) throw new Error(`files without a content hash in their name: ${unhashed.join(', ')}`);
   const atInstall = files.filter((name) => !name.includes('/')).map(address);
   const onFirstUse = files.filter((name) => name.includes('/')).map(address);

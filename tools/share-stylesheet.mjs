@@ -8,7 +8,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
-const SUBPAGES = ['tools', 'overview'];
+// The tools module's own stylesheet is added by its start-up script to the answering page, which
+// already has main.css.
+const SUBPAGES = ['overview'];
 
 for (const page of SUBPAGES) {
   const htmlPath = join(dist, page, 'index.html');

@@ -15,9 +15,12 @@ import { gzipSync } from 'node:zlib';
 // that nothing grows unnoticed, lowered as they shrink, never raised without a reason written here.
 const PAGES = [
   { name: '回答ページ', dir: '.', extra: ['sw.js'], budget: 100_000 },
-  // 237,301 at the draft protocol's move into the core (conflict, deleted-elsewhere and cleared
-  // notices with their choices) and the one evaluation of answers: +1 %.
-  { name: '下書き・ファイル・確認ページ', dir: 'tools', extra: [], budget: 239_700 },
+  // The tools module: the one page's other screens, loaded into it when first asked for (or while
+  // the browser is idle after the form is usable). Its index.html is not loaded by the page (only
+  // the files it names: the start-up script, the program, the stylesheet), so it is not counted.
+  // 237,301 as a page of its own at the draft protocol's move into the core and the one
+  // evaluation of answers, +1 %.
+  { name: '確認・ファイル・下書きの画面', dir: 'tools', extra: [], budget: 239_700, notAPage: true },
   { name: '集計ページ', dir: 'overview', extra: [], budget: 220_000 },
 ];
 
@@ -31,12 +34,16 @@ for (const page of PAGES) {
   // The wasm is fetched by the start-up script (tools/post-build.mjs), not linked by the page.
   const fetched = linked
     .filter((name) => /\/boot-[^/]+\.js$/.test(name))
-    .flatMap((name) => [...readFileSync(join(dist, page.dir, name), 'utf8').matchAll(/fetchProgram\('(\.\/[^']+\.wasm)'/g)].map((m) => m[1]));
+    .flatMap((name) => [...readFileSync(join(dist, page.dir, name), 'utf8').matchAll(/fetchProgram\((?:new URL\()?'(\.\/[^']+\.wasm)'/g)].map((m) => m[1]));
   if (fetched.length !== 1) {
     console.error(`${page.dir}: the start-up script should fetch one wasm, found ${fetched.length}`);
     process.exit(1);
   }
-  const files = ['./index.html', ...new Set([...linked, ...fetched]), ...page.extra.map((name) => `./${name}`)];
+  const files = [
+    ...(page.notAPage ? [] : ['./index.html']),
+    ...new Set([...linked, ...fetched]),
+    ...page.extra.map((name) => `./${name}`),
+  ];
   let total = 0;
   const sizes = files.map((name) => {
     const path = join(dist, page.dir, name);
@@ -46,7 +53,7 @@ for (const page of PAGES) {
   });
   const over = total > page.budget;
   failed ||= over;
-  console.log(`${page.name}（${page.dir === '.' ? '' : page.dir + '/'}index.html）: ${total} バイト（gzip）／予算 ${page.budget} バイト ${over ? '— 予算超過' : '— 予算内'}`);
+  console.log(`${page.name}（${page.dir === '.' ? '' : page.dir + '/'}${page.notAPage ? '' : 'index.html'}）: ${total} バイト（gzip）／予算 ${page.budget} バイト ${over ? '— 予算超過' : '— 予算内'}`);
   console.log(sizes.join('\n'));
 }
 process.exit(failed ? 1 : 0);

@@ -134,35 +134,43 @@ export class SurveyPage {
     return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
   }
 
-  /** Whether the tools page (tools/) is open, rather than the answering page. */
-  onTools() {
-    return new URL(this.page.url()).pathname.includes('/tools/');
+  /** Whether one of the tools screens (review, report, files, drafts) shows, rather than the form. */
+  async onTools() {
+    return this.page.locator('#screen-tools').isVisible();
+  }
+
+  /** The tabs that switch between the page's screens. */
+  tabs() {
+    return this.page.getByRole('navigation', { name: '画面の切り替え' });
   }
 
   /**
-   * The draft list, files, CSV, review and report are on the tools page: goes there by the
-   * answering page's link named `linkName`, as a user would (the answering page saves the draft as
-   * it is left). Does nothing on the tools page already.
+   * The draft list, files, CSV, review and report are screens of the same page: opens one by its
+   * tab (`tabName`), as a user would (the form is saved as it is left), and waits until it has
+   * rendered.
    */
-  async openTools(linkName) {
-    if (this.onTools()) return;
-    await this.page.getByRole('link', { name: linkName, exact: true }).first().click();
-    await this.page.waitForURL(/\/tools\//);
-    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  async openTools(tabName) {
+    const tab = this.tabs().getByRole('link', { name: tabName, exact: true });
+    if ((await tab.getAttribute('aria-current')) !== 'page') await tab.click();
+    await this.toolsReady();
+  }
+
+  /** Waits until a tools screen shows its content (its module is loaded on first use). */
+  async toolsReady() {
+    await this.page.locator('#screen-tools:not([hidden])').waitFor();
+    await this.page.locator('#tools-loading').waitFor({ state: 'detached' });
+    await this.page.locator('#screen-tools :is(h2, article)').first().waitFor();
   }
 
   /**
-   * Back to the answering page from the tools page by its tab, as a user would; waits until the
-   * form takes input (it is inert until the page's wasm has bound it). Does nothing on the
-   * answering page.
+   * Back to the form by its tab, as a user would; waits until the form takes input (it is inert
+   * until the page's wasm has bound it). Does nothing when the form shows.
    */
   async openForm() {
-    if (!this.onTools()) return;
-    await this.page
-      .getByRole('navigation', { name: '画面の切り替え' })
-      .getByRole('link', { name: '回答を入力する', exact: true })
-      .click();
-    await this.page.waitForURL((url) => !url.pathname.includes('/tools/'));
+    if (await this.onTools()) {
+      await this.tabs().getByRole('link', { name: '回答を入力する', exact: true }).click();
+      await this.page.locator('#screen-form:not([hidden])').waitFor();
+    }
     await this.formReady();
   }
 
@@ -173,7 +181,7 @@ export class SurveyPage {
 
   /** The CSV export panel, on the tools page. */
   async openExportPanel() {
-    await this.openTools('G-MIS 用の回答ファイル（CSV）を出力する');
+    await this.openTools('ファイルの保存・出力');
     return this.exportPanel();
   }
 
@@ -207,9 +215,7 @@ export class SurveyPage {
   }
 
   async openDraftList() {
-    await this.openTools('下書きの一覧・切り替え');
-    const toggle = this.page.getByRole('button', { name: '下書きの一覧・切り替え' });
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.openTools('下書きの一覧');
     return this.page.locator('#draft-list');
   }
 
@@ -236,27 +242,28 @@ export class SurveyPage {
 
   /** Chooses files in the file picker: [{name, mimeType, buffer}]. */
   async loadFiles(files) {
-    await this.openTools('JSONファイルの保存・読み込み');
+    await this.openTools('ファイルの保存・出力');
     await this.page.locator('.file-button input[type=file]').setInputFiles(files);
   }
 
   /** Saves the answers as JSON through the UI and returns the file's name and text. */
   async saveJson() {
-    await this.openTools('JSONファイルの保存・読み込み');
+    await this.openTools('ファイルの保存・出力');
     const { name, bytes } = await this.download(this.page.getByRole('button', { name: 'JSONファイルに保存' }));
     return { name, text: bytes.toString('utf8') };
   }
 
   /**
-   * When the browser will not keep drafts, the answering page offers the answer file itself (the
-   * tools page would open without the answers): saves it by that button.
+   * When the browser will not keep drafts (or a save failed), the notice on the form offers the
+   * answer file: its button opens the files screen, whose button saves what the form shows.
    */
-  async saveJsonHere() {
-    const { name, bytes } = await this.download(
-      this.page.getByRole('button', { name: '回答をJSONファイルに保存する' }),
-    );
+  async saveJsonFromNotice() {
+    await this.page.getByRole('link', { name: '回答をJSONファイルに保存する' }).first().click();
+    await this.toolsReady();
+    const { name, bytes } = await this.download(this.page.getByRole('button', { name: 'JSONファイルに保存' }));
     return { name, text: bytes.toString('utf8') };
   }
+
 
   /** Everything the app keeps in localStorage, by key. */
   storedEntries() {

@@ -104,12 +104,11 @@ async function smoke(engine, server, step, log) {
     assert.ok(!listed.includes('Q1-2') && !listed.includes('Q2-1'), listed.join(' '));
   });
 
-  await step('the review, on the tools page, shows the answers', async () => {
-    await engine.click('a[href="tools/#review"]');
-    await engine.waitFor(() => location.pathname.includes('/tools/') && document.querySelector('article.review .review-row') !== null, [], {
+  await step('the review, a screen of the same page, shows the answers', async () => {
+    await engine.click('nav.screen-tabs a', '回答を確認・印刷する');
+    await engine.waitFor(() => location.hash === '#review' && document.querySelector('article.review .review-row') !== null, [], {
       what: 'the review',
     });
-    await engine.afterLoad();
     const text = await engine.evaluate(() => document.querySelector('article.review').innerText);
     assert.match(text, new RegExp(HOSPITAL));
     assert.match(text, /はい/);
@@ -118,7 +117,8 @@ async function smoke(engine, server, step, log) {
 
   let saved;
   await step('the JSON file saves', async () => {
-    await engine.click('nav.screen-tabs button', 'ファイルの保存・出力');
+    await engine.click('nav.screen-tabs a', 'ファイルの保存・出力');
+    await engine.waitFor(() => document.getElementById('json-file-title') !== null, [], { what: 'the files screen' });
     await engine.click('button', 'JSONファイルに保存');
     const name = await waitForDownload(engine);
     saved = join(engine.downloadDir, name);

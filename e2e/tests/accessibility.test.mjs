@@ -66,14 +66,14 @@ test('the draft list, the review, the report and the files screen have no violat
   await survey.openDraftList();
   assert.deepEqual(await violations(page), [], 'draft list');
   const tabs = page.getByRole('navigation', { name: '画面の切り替え' });
-  await tabs.getByRole('button', { name: '回答を確認・印刷する' }).click();
+  await survey.openTools('回答を確認・印刷する');
   await page.locator('article.review').waitFor();
   assert.deepEqual(await violations(page), [], 'review');
-  await tabs.getByRole('button', { name: '対策状況レポート' }).click();
+  await survey.openTools('対策状況レポート');
   await page.locator('article.report').waitFor();
   assert.deepEqual(await violations(page), [], 'report');
   // The files screen, with the CSV panel's warning about what is missing open.
-  await tabs.getByRole('button', { name: 'ファイルの保存・出力' }).click();
+  await survey.openTools('ファイルの保存・出力');
   await page.locator('.export-panel').getByRole('button', { name: 'CSVファイルに保存' }).click();
   await page.locator('.export-panel').getByRole('alert').waitFor();
   assert.deepEqual(await violations(page), [], 'files');

@@ -119,26 +119,35 @@ test('with storage disabled the page says so and the form still works', async ()
   assert.equal(await survey.isShown(item('Q2-2')), true);
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
   assert.equal(await survey.saveStatus().innerText(), '保存されません');
-  // Leaving for the tools page would lose the answers: the browser asks first.
-  // (The click completes only once the dialog is answered, so it is answered from its event.)
+  // Leaving the page (a reload, closing the tab) would lose the answers: the browser asks first.
+  // (The reload completes only once the dialog is answered, so it is answered from its event.)
   const asked = new Promise((resolve) => {
     page.once('dialog', async (dialog) => {
       await dialog.dismiss();
       resolve(dialog.type());
     });
   });
-  await page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
+  await page.reload().catch(() => {});
   assert.equal(await asked, 'beforeunload');
-  assert.equal(survey.onTools(), false);
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
-  const saved = await survey.saveJsonHere();
+  // The notice's button opens the files screen of the same page, which saves what the form shows.
+  const saved = await survey.saveJsonFromNotice();
   assert.match(saved.name, /^R6_サイバーセキュリティ調査_病院名未入力_\d{8}\.json$/);
   const file = JSON.parse(saved.text);
   assert.equal(file.format, 'cyber-survey-answers');
   assert.equal(file.survey_title, '令和6年度 病院における医療情報システムのサイバーセキュリティ対策に係る調査');
   assert.equal(file.answers['Q1-1'], '山田 太郎');
   assert.equal(file.answers['Q2-1'], 'はい');
-  assert.equal(survey.onTools(), false, 'the answers never left the page');
+  await survey.openForm();
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎', 'the answers are still on the form');
+  // Saved to a file: leaving no longer asks.
+  let askedAgain = false;
+  page.once('dialog', async (dialog) => {
+    askedAgain = true;
+    await dialog.dismiss();
+  });
+  await page.reload();
+  assert.equal(askedAgain, false);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -157,8 +166,10 @@ test('with storage full the page says so, keeps the answers and lets them be sav
   assert.equal(await survey.saveStatus().innerText(), '保存できませんでした');
   assert.equal(await survey.value(item('Q1-1')), '保存できない値');
   assert.match(await storedDraft(survey), /保存済みの値/, 'what was stored before is intact');
-  const saved = await survey.saveJsonHere();
-  assert.equal(JSON.parse(saved.text).answers['Q1-1'], '保存できない値');
+  const saved = await survey.saveJsonFromNotice();
+  assert.equal(JSON.parse(saved.text).answers['Q1-1'], '保存できない値', 'what the form shows, not what was stored');
+  await survey.openForm();
+  assert.equal(await survey.value(item('Q1-1')), '保存できない値');
   // The file loads back on the tools page as a draft (in a fresh context, whose storage works).
   const other = await openSurvey(app);
   await other.survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
@@ -183,19 +194,23 @@ test('a corrupted stored draft does not break the page and its text can be recov
   assert.equal(entries['cyber-survey/draft/broken-1'], undefined);
   const recovery = Object.entries(entries).find(([key]) => key.startsWith('cyber-survey/recovery/broken-1/'));
   assert.equal(recovery?.[1], broken);
-  // Saving or deleting what was set aside is done on the tools page, by the notice's link.
+  // Saving or deleting what was set aside is done on the draft list, by the notice's link.
   await notice.getByRole('link', { name: '下書きの一覧で退避データを確認する' }).click();
-  await page.waitForURL(/\/tools\//);
-  await notice.waitFor();
+  await survey.toolsReady();
+  const listed = page.locator('#screen-tools .notice', { hasText: '読み込めなかった下書きが1件あります' });
+  await listed.waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    notice.getByRole('button', { name: 'ファイルに保存' }).click(),
+    listed.getByRole('button', { name: 'ファイルに保存' }).click(),
   ]);
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   assert.equal(Buffer.concat(chunks).toString('utf8'), broken);
-  await notice.getByRole('button', { name: '退避データを削除' }).click();
-  assert.equal(await notice.count(), 0);
+  await listed.getByRole('button', { name: '退避データを削除' }).click();
+  await listed.waitFor({ state: 'detached' });
+  // The form's notice follows at once.
+  await survey.openForm();
+  assert.equal(await notice.isVisible(), false);
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });
@@ -279,8 +294,8 @@ test('a file with unknown items or impossible values is loaded without them, and
 
 test('a file dropped on the page is loaded as a new draft', async () => {
   const { context, page, survey } = await openSurvey(app);
-  // Files are loaded on the tools page, so the drop is made there (see the commit message).
-  await survey.openTools('JSONファイルの保存・読み込み');
+  // Files are loaded on the files screen, so the drop is made there.
+  await survey.openTools('ファイルの保存・出力');
   const text = JSON.stringify({ format: 'cyber-survey-answers', format_version: 1, survey: 'R6', answers: { 'Q1-2': 'ドロップ病院' } });
   const transfer = await page.evaluateHandle((content) => {
     const data = new DataTransfer();
@@ -296,28 +311,35 @@ test('a file dropped on the page is loaded as a new draft', async () => {
   await context.close();
 });
 
-test('back from the tools page after switching drafts shows the draft now open', async () => {
+test('creating and opening drafts shows their form at once; Back and Forward move between screens', async () => {
   const { context, page, survey } = await openSurvey(app);
+  let loads = 0;
+  page.on('load', () => loads++);
   await survey.fill(item('Q1-2'), 'A病院');
   await survey.waitUntilSaved();
   await survey.newDraft();
-  assert.equal(survey.onTools(), true);
-  // The browser's Back button, which may restore the answering page as it was left.
-  await page.goBack();
-  await page.waitForURL((url) => !url.pathname.includes('/tools/'));
-  await survey.formReady();
+  // The new draft's form shows at once, on the same page.
+  await page.locator('#screen-form:not([hidden])').waitFor();
+  assert.equal(await survey.onTools(), false);
   assert.equal(await survey.value(item('Q1-2')), '', 'the new, empty draft');
   assert.equal(await survey.draftName(), '名称未設定の下書き');
   await survey.fill(item('Q1-2'), 'B病院');
   await survey.waitUntilSaved();
   assert.deepEqual(await survey.draftNames(), ['B病院', 'A病院'], 'A病院 is not overwritten');
-  // This Chromium does not keep the page in its back/forward cache (the Back above loaded it
-  // anew), so a restore from that cache is simulated: the page starts again from storage.
-  await survey.openForm();
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))),
-  ]);
-  assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation')[0].type), 'reload');
+  await survey.openDraft('A病院');
+  await page.locator('#screen-form:not([hidden])').waitFor();
+  assert.equal(await survey.value(item('Q1-2')), 'A病院');
+  assert.equal(await survey.draftName(), 'A病院');
+  // Back: the draft list; Back again: the form (still A病院, the draft now open); Forward: the list.
+  await page.goBack();
+  await survey.toolsReady();
+  assert.equal(new URL(page.url()).hash, '#drafts');
+  await page.locator('#draft-list').waitFor();
+  await page.goBack();
+  await page.locator('#screen-form:not([hidden])').waitFor();
+  assert.equal(await survey.value(item('Q1-2')), 'A病院');
+  await page.goForward();
+  await page.locator('#draft-list').waitFor();
+  assert.equal(loads, 0, 'no page was loaded again');
   await context.close();
 });

@@ -15,14 +15,14 @@ after(async () => {
 });
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const FILE_NAME = /^R6_サイバーセキュリティ調査_医療法人〇〇会_〇〇病院_\d{8}\.csv$/;
+const fileName = (tags) => new RegExp(`^R6_サイバーセキュリティ調査_医療法人〇〇会_〇〇病院_\\d{8}_${tags}\\.csv$`);
 const shiftJis = (bytes) => new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
 
 test('a complete survey saves as a one-row-per-item CSV in UTF-8 with a BOM', async () => {
   const { context, survey, foreignRequests } = await openSurvey(app);
   await survey.fillCompleteSurvey();
   const file = await survey.saveCsv();
-  assert.match(file.name, FILE_NAME);
+  assert.match(file.name, fileName('1問1行_UTF-8'));
   assert.deepEqual(file.bytes.subarray(0, 3), BOM);
   const lines = file.bytes.subarray(3).toString('utf8').split('\r\n');
   assert.equal(lines[0], '項番,設問,回答');
@@ -39,7 +39,7 @@ test('the one-row-per-hospital CSV in Shift_JIS decodes to a header of item ids 
   const { context, survey } = await openSurvey(app);
   await survey.fillCompleteSurvey();
   const file = await survey.saveCsv({ layout: /^1病院1行/, encoding: /^Shift_JIS/ });
-  assert.match(file.name, FILE_NAME);
+  assert.match(file.name, fileName('1病院1行_Shift_JIS'));
   assert.notDeepEqual(file.bytes.subarray(0, 3), BOM);
   const [header, row, end] = shiftJis(file.bytes).split('\r\n');
   assert.equal(end, '');
@@ -52,9 +52,14 @@ test('the one-row-per-hospital CSV in Shift_JIS decodes to a header of item ids 
 test('an incomplete survey warns with links to what is missing before the CSV is saved', async () => {
   const { context, page, survey } = await openSurvey(app);
   await survey.fill(item('Q1-2'), '〇〇病院');
-  const panel = await survey.openExportPanel();
-  // The link named the CSV: the tools page opens with focus on that panel's heading.
+  // The address #export (a link or a bookmark to the CSV) opens the files screen with focus on
+  // the CSV panel's heading.
+  await page.evaluate(() => {
+    location.hash = 'export';
+  });
+  await survey.toolsReady();
   await page.waitForFunction(() => document.activeElement?.id === 'export-title');
+  const panel = survey.exportPanel();
   await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
   const warning = panel.getByRole('alert');
   assert.match(await warning.innerText(), /未回答または確認が必要な設問が17件あります。/);
@@ -67,7 +72,7 @@ test('an incomplete survey warns with links to what is missing before the CSV is
   await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
   await warning.getByRole('link', { name: 'Q2-1：いずれかを選択してください。' }).click();
   await page.waitForFunction(() => document.activeElement?.closest('.item')?.id === 'item-Q2-1');
-  assert.equal(survey.onTools(), false);
+  assert.equal(await survey.onTools(), false);
   await context.close();
 });
 

@@ -20,7 +20,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('a first visit downloads each file of the answering page once, the service worker included', async (t) => {
+test('a first visit downloads each file once: the form\'s, the service worker, then the other screens\' module while idle', async (t) => {
   const base = '/survey/';
   const server = { ...(await startStaticServer({ root: distDir, base, logRequests: true })), browser };
   const { context, page, survey, consoleErrors } = await openSurvey(server);
@@ -33,22 +33,27 @@ test('a first visit downloads each file of the answering page once, the service 
     assert.equal(bytes, answeringPageGzipBytes(distDir));
     assert.ok(bytes <= 100_000, `${bytes} bytes on the first visit`);
     t.diagnostic(`first visit: ${server.requests.length} requests, ${bytes} bytes of bodies`);
+    // The other screens' module comes while the browser is idle after the form became usable:
+    // after the form's own program, each of its files once, never the page it is built from.
+    await page.locator('#tools-loading').waitFor({ state: 'detached', timeout: 15000 });
+    const toolsFiles = readdirSync(join(distDir, 'tools'))
+      .filter((name) => name !== 'index.html')
+      .map((name) => `${base}tools/${name}`);
+    assertEachFileOnce(server.requests, toolsFiles, 'Chromium, the tools module');
+    const formProgram = server.requests.findIndex((r) => /_bg\.wasm$/.test(r.path) && !r.path.includes('/tools/'));
+    const firstTools = server.requests.findIndex((r) => r.path.includes('/tools/'));
+    assert.ok(formProgram >= 0 && firstTools > formProgram, 'the tools module after the form\'s program');
     // Nothing else was sent whole: no file of another page, nothing twice.
     assert.deepEqual(
-      server.requests.filter((r) => r.status === 200 && !files.includes(r.path)).map((r) => r.path),
+      server.requests.filter((r) => r.status === 200 && !files.includes(r.path) && !toolsFiles.includes(r.path)).map((r) => r.path),
       [],
     );
 
-    // The tools page, opened by its link, is downloaded once too, and cached as it is.
+    // The review, opened by its tab, is on the same page: nothing more crosses the network.
     const before = server.requests.length;
     await survey.openTools('回答を確認・印刷する');
     await page.locator('article.review').waitFor();
-    const toolsFiles = ['tools/', ...readdirSync(join(distDir, 'tools')).filter((name) => name !== 'index.html').map((name) => `tools/${name}`)];
-    const used = server.requests.slice(before);
-    // Every tools file the page loads (all of them: the page, its start-up script, glue, wasm and
-    // stylesheet), and nothing of the answering page again.
-    assertEachFileOnce(used, toolsFiles.map((name) => base + name), 'Chromium, the tools page');
-    assert.deepEqual(used.filter((r) => r.status === 200 && files.includes(r.path) && !r.path.endsWith('/sw.js')).map((r) => r.path), []);
+    assert.deepEqual(server.requests.slice(before).filter((r) => r.status === 200).map((r) => r.path), []);
     assert.deepEqual(consoleErrors, []);
   } finally {
     await context.close();

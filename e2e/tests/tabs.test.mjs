@@ -62,6 +62,39 @@ async function holdStorageEvents(page) {
     });
 }
 
+/**
+ * Two tabs on one draft (Q1-1 一郎), then the second saves 二郎 while the first, deaf to it, types
+ * `value` into `itemId`: a real conflict. Returns both tabs and the first tab's notice.
+ */
+async function conflict(itemId, value) {
+  const first = await openSurvey(app, { beforeOpen: deafness });
+  await first.survey.fill(item('Q1-1'), '一郎');
+  await first.survey.waitUntilSaved();
+  const second = await openSecondTab(first);
+  const release = await holdStorageEvents(first.page);
+  await second.fill(item('Q1-1'), '二郎');
+  await second.waitUntilSaved();
+  await first.survey.fill(item(itemId), value);
+  const notice = first.page.locator('#newer-elsewhere');
+  await notice.waitFor();
+  return { first, second, notice, release };
+}
+
+/** A draft named A病院 open in the first tab, deleted from the draft list in a second tab. */
+async function deletedElsewhere() {
+  const first = await openSurvey(app);
+  await first.survey.fill(item('Q1-2'), 'A病院');
+  await first.survey.waitUntilSaved();
+  const second = await openSecondTab(first);
+  await second.openDraftList();
+  const card = second.draftCard('A病院');
+  await card.getByRole('button', { name: '削除（A病院）' }).click();
+  await card.getByRole('button', { name: '削除する' }).click();
+  const notice = first.page.locator('#gone-elsewhere');
+  await notice.waitFor();
+  return { first, notice };
+}
+
 async function inViewport(locator) {
   const box = await locator.boundingBox();
   const viewport = locator.page().viewportSize();
@@ -95,17 +128,8 @@ test('a tab with nothing unsaved shows another tab\'s save quietly, without aski
 });
 
 test('a real conflict is shown where the user types, says nothing more is saved, and the user chooses', async () => {
-  const first = await openSurvey(app, { beforeOpen: deafness });
-  await first.survey.fill(item('Q1-1'), '一郎');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  const release = await holdStorageEvents(first.page);
-  await second.fill(item('Q1-1'), '二郎');
-  await second.waitUntilSaved();
   // Far down the form, the first tab types before it has heard of the second tab's save.
-  await first.survey.fill(item('Q13'), '8');
-  const notice = first.page.locator('#newer-elsewhere');
-  await notice.waitFor();
+  const { first, second, notice, release } = await conflict('Q13', '8');
   assert.match(await notice.innerText(), /このタブでの変更は、まだ保存していません/);
   assert.equal(await inViewport(notice), true, 'the notice is in view beside the field being typed in');
   // The field being typed in is scrolled clear of the notice, not hidden behind it.
@@ -128,7 +152,7 @@ test('a real conflict is shown where the user types, says nothing more is saved,
       resolve(dialog.type());
     });
   });
-  await first.page.getByRole('link', { name: '下書きの一覧・切り替え' }).click();
+  await first.page.reload().catch(() => {});
   assert.equal(await asked, 'beforeunload');
   await notice.getByRole('button', { name: 'このタブの内容で上書き保存する' }).click();
   await first.survey.waitUntilSaved();
@@ -143,16 +167,7 @@ test('a real conflict is shown where the user types, says nothing more is saved,
 });
 
 test('taking the other tab\'s version replaces only what was unsaved here', async () => {
-  const first = await openSurvey(app, { beforeOpen: deafness });
-  await first.survey.fill(item('Q1-1'), '一郎');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  const release = await holdStorageEvents(first.page);
-  await second.fill(item('Q1-1'), '二郎');
-  await second.waitUntilSaved();
-  await first.survey.fill(item('Q1-2'), '古いタブの病院');
-  const notice = first.page.locator('#newer-elsewhere');
-  await notice.waitFor();
+  const { first, notice, release } = await conflict('Q1-2', '古いタブの病院');
   await release();
   await notice.getByRole('button', { name: '新しい内容を読み込む' }).click();
   assert.equal(await first.survey.value(item('Q1-1')), '二郎');
@@ -162,16 +177,7 @@ test('taking the other tab\'s version replaces only what was unsaved here', asyn
 });
 
 test('a draft deleted in another tab while this one types is not brought back until the user keeps it', async () => {
-  const first = await openSurvey(app);
-  await first.survey.fill(item('Q1-2'), 'A病院');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  await second.openDraftList();
-  const card = second.draftCard('A病院');
-  await card.getByRole('button', { name: '削除（A病院）' }).click();
-  await card.getByRole('button', { name: '削除する' }).click();
-  const notice = first.page.locator('#gone-elsewhere');
-  await notice.waitFor();
+  const { first, notice } = await deletedElsewhere();
   assert.match(await notice.innerText(), /別のタブ（またはウィンドウ）で削除されました/);
   assert.equal(await first.survey.saveStatus().innerText(), 'この下書きは保存場所にありません');
   // What is typed now is kept on the page, not written back behind the other tab's back.
@@ -189,16 +195,7 @@ test('a draft deleted in another tab while this one types is not brought back un
 });
 
 test('letting a deleted draft go opens another draft and never writes the deleted one', async () => {
-  const first = await openSurvey(app);
-  await first.survey.fill(item('Q1-2'), 'A病院');
-  await first.survey.waitUntilSaved();
-  const second = await openSecondTab(first);
-  await second.openDraftList();
-  const card = second.draftCard('A病院');
-  await card.getByRole('button', { name: '削除（A病院）' }).click();
-  await card.getByRole('button', { name: '削除する' }).click();
-  const notice = first.page.locator('#gone-elsewhere');
-  await notice.waitFor();
+  const { first, notice } = await deletedElsewhere();
   await notice.getByRole('button', { name: '残さずにほかの下書きを開く' }).click();
   assert.equal(await notice.isVisible(), false);
   assert.equal(await first.survey.value(item('Q1-2')), '');

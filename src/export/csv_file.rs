@@ -22,6 +22,27 @@ pub enum CsvEncoding {
     ShiftJis,
 }
 
+impl CsvLayout {
+    /// How a saved file's name tells the layout: saving both layouts in one folder gives two
+    /// files, never a "(1)" copy.
+    pub fn file_label(self) -> &'static str {
+        match self {
+            Self::PerItem => "1問1行",
+            Self::PerHospital => "1病院1行",
+        }
+    }
+}
+
+impl CsvEncoding {
+    /// How a saved file's name tells the encoding.
+    pub fn file_label(self) -> &'static str {
+        match self {
+            Self::Utf8WithBom => "UTF-8",
+            Self::ShiftJis => "Shift_JIS",
+        }
+    }
+}
+
 /// Joins the choices of a multiple-choice answer. No choice of the survey contains it (a test
 /// checks), so a reader can split on it.
 pub const CHOICE_SEPARATOR: char = '；';

@@ -32,10 +32,6 @@ impl Backend {
             Err(error) => (Self::Memory(MemoryStore::new()), Some(error)),
         }
     }
-
-    pub fn is_memory_only(&self) -> bool {
-        matches!(self, Self::Memory(_))
-    }
 }
 
 impl KeyValueStore for Backend {

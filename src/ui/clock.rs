@@ -6,6 +6,7 @@ pub fn now_iso() -> String {
 }
 
 /// Today in local time as `YYYYMMDD`, for file names.
+#[cfg(feature = "tools")]
 pub fn today_compact() -> String {
     let date = js_sys::Date::new_0();
     format!(

@@ -4,26 +4,22 @@
 use leptos::prelude::*;
 
 use super::clock::local_time;
-use super::draft_bar::DRAFT_LIST_ID;
 use super::draft_session::{DraftSession, DraftSummary, save_error_message};
 use super::progress_panel::describe_progress;
+use super::screen::show_form;
 use crate::survey::Answers;
 
 #[component]
-pub fn DraftList(drafts: DraftSession, open: RwSignal<bool>) -> impl IntoView {
+pub fn DraftList(drafts: DraftSession) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
-        <section
-            id=DRAFT_LIST_ID
-            class="draft-list"
-            hidden=move || !open.get()
-            aria-labelledby="draft-list-title"
-        >
+        <section id="draft-list" class="draft-list" aria-labelledby="draft-list-title">
             <div class="draft-list-head">
                 <h2 id="draft-list-title" tabindex="-1">"下書きの一覧"</h2>
                 <button type="button" class="button button-secondary" on:click=move |_| {
-                    if let Err(e) = drafts.create(Answers::new(), None) {
-                        error.set(Some(save_error_message(&e)));
+                    match drafts.create(Answers::new(), None) {
+                        Ok(()) => show_form(),
+                        Err(e) => error.set(Some(save_error_message(&e))),
                     }
                 }>"新しい下書きを作成"</button>
             </div>
@@ -95,8 +91,9 @@ fn DraftCard(
                         {move || (!is_open()).then(|| view! {
                             <button type="button" class="button button-small" aria-label=open_label.get_value()
                                 on:click=move |_| {
-                                    if let Err(e) = drafts.switch_to(&id.get_value()) {
-                                        error.set(Some(save_error_message(&e)));
+                                    match drafts.switch_to(&id.get_value()) {
+                                        Ok(()) => show_form(),
+                                        Err(e) => error.set(Some(save_error_message(&e))),
                                     }
                                 }>"開く"</button>
                         })}

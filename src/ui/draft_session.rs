@@ -8,6 +8,7 @@ use super::rx::*;
 use super::browser_storage::Backend;
 use super::clock::BrowserClock;
 use super::form_state::FormState;
+use super::screens::FORM_HANDOVER;
 #[cfg(feature = "tools")]
 use crate::draft::DraftActionError;
 #[cfg(feature = "tools")]
@@ -78,6 +79,17 @@ pub struct DraftSession {
     pub unavailable_reason: StoredValue<Option<StoreError>>,
 }
 
+/// The core over the browser's storage (or memory, with the reason), as a page load opens it.
+/// One call site for both starts, so the wasm holds the core's start once.
+#[inline(never)]
+fn open_core(form: FormState) -> (Core, Option<StoreError>) {
+    let (backend, unavailable_reason) = Backend::open();
+    (
+        Core::start(backend, BrowserClock, &form.survey.id),
+        unavailable_reason,
+    )
+}
+
 impl DraftSession {
     #[cfg(feature = "tools")]
     /// Opens the draft this browser had open last (or the newest, or a new one) into the form.
@@ -90,9 +102,8 @@ impl DraftSession {
     /// What the form page needs: the open draft and its autosave, without the list of every
     /// draft (the tools page keeps that).
     pub fn start_autosave(form: FormState) -> Self {
-        let (backend, unavailable_reason) = Backend::open();
-        let memory_only = backend.is_memory_only();
-        let core = Core::start(backend, BrowserClock, &form.survey.id);
+        let (core, unavailable_reason) = open_core(form);
+        let memory_only = unavailable_reason.is_some();
         form.replace_answers(core.base().answers.clone());
         Self {
             form,
@@ -125,11 +136,6 @@ impl DraftSession {
     /// How the open draft stands against storage (tracked).
     pub fn status(&self) -> SaveStatus {
         self.view.with(|view| view.status.clone())
-    }
-
-    #[cfg(feature = "tools")]
-    pub fn with_status<T>(&self, f: impl FnOnce(&SaveStatus) -> T) -> T {
-        self.view.with(|view| f(&view.status))
     }
 
     /// The open draft's id (tracked).
@@ -208,6 +214,8 @@ impl DraftSession {
         if let Some(shown) = self.with_core(|core, answers| core.take_theirs(answers)) {
             self.show(shown);
         }
+        #[cfg(feature = "tools")]
+        self.refresh_after_change();
     }
 
     /// Keeps this tab's answers: over the other tab's version, or stored again after the draft
@@ -217,14 +225,91 @@ impl DraftSession {
             self.show(shown);
         }
         #[cfg(feature = "tools")]
+        self.refresh_after_change();
+    }
+
+    /// Lets a draft deleted elsewhere go, on the answering page: the session starts again, as a
+    /// page load would, opening the newest other draft or a new one.
+    pub fn let_go_and_restart(&self) {
+        self.core.update_value(|core| core.release());
+        self.restart();
+    }
+
+    /// Follows what the tools screens did to stored drafts (opened, created, renamed, loaded or
+    /// deleted one, or another tab while they were shown): the session starts again from storage.
+    /// Not when something here is not stored (a failed save, answers kept only in memory): then
+    /// the page keeps it and the protocol's own notices apply.
+    pub fn follow_storage(&self) {
+        let stored = self.view.with_untracked(|view| view.status.is_stored());
+        if stored && !self.memory_only {
+            self.restart();
+        }
+    }
+
+    /// Leaves the form's answers for the tools screens when storage does not hold them (see
+    /// `FORM_HANDOVER`); clears what an earlier switch left otherwise.
+    pub fn hand_over(&self) {
+        let answers = self.form.answers.get_untracked();
+        let handover = self.core.with_value(|core| {
+            (self.memory_only || matches!(core.status(), SaveStatus::Failed(_))).then(|| {
+                let mut draft = core.base().clone();
+                draft.answers = answers;
+                draft.name = core.name().map(str::to_owned);
+                format!("{}\n{}", core.id(), draft.to_json())
+            })
+        });
+        let value = handover.map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into);
+        let _ = js_sys::Reflect::set(&window(), &FORM_HANDOVER.into(), &value);
+    }
+
+    #[cfg(feature = "tools")]
+    /// Shows, on the tools screens, the answers the form left (see `FORM_HANDOVER`): with storage
+    /// refused the form's draft is the only one; after a failed save, when it is the open draft.
+    pub fn take_handover(&self) {
+        let Some(handover) = js_sys::Reflect::get(&window(), &FORM_HANDOVER.into())
+            .ok()
+            .and_then(|value| value.as_string())
+        else {
+            return;
+        };
+        let Some((id, text)) = handover.split_once('\n') else {
+            return;
+        };
+        let open = self.core.with_value(|core| core.id() == id);
+        let now = super::clock::now_iso();
+        if (open || self.memory_only)
+            && let Ok(draft) = crate::draft::Draft::from_json(text, &self.form.survey.id, &now)
+        {
+            self.form.replace_answers(draft.answers);
+        }
+    }
+
+    /// Starts the session again from storage, as a page load would.
+    fn restart(&self) {
+        let (core, _) = open_core(self.form);
+        // The same version of the same draft keeps what the page shows of it (the check's
+        // summary, errors due); another draft starts clean, with nothing of the previous one.
+        let same = self.core.with_value(|open| {
+            open.id() == core.id() && open.base().saved_at == core.base().saved_at
+        });
+        if !same {
+            self.form.replace_answers(core.base().answers.clone());
+        }
+        self.recovered.set(core.recovered());
+        self.core.set_value(core);
+        self.sync();
+        #[cfg(feature = "tools")]
         self.refresh_list();
     }
 
-    /// Lets a draft deleted elsewhere go, on the answering page: the page starts again, opening
-    /// the newest other draft or a new one.
-    pub fn let_go_and_restart(&self) {
-        self.core.update_value(|core| core.release());
-        let _ = window().location().reload();
+    #[cfg(feature = "tools")]
+    /// After the tools screens changed stored drafts: the list shows it, and the form module
+    /// (the draft bar, the progress, the form) follows at once.
+    fn refresh_after_change(&self) {
+        self.refresh_list();
+        if let Ok(event) = web_sys::Event::new(super::screens::DRAFTS_CHANGED_EVENT) {
+            let _ = window().dispatch_event(&event);
+        }
     }
 
     #[cfg(feature = "tools")]
@@ -234,7 +319,7 @@ impl DraftSession {
             self.show(shown);
         }
         #[cfg(feature = "tools")]
-        self.refresh_list();
+        self.refresh_after_change();
     }
 
     /// The user saved these answers to a file: leaving the page no longer loses them.
@@ -294,7 +379,7 @@ impl DraftSession {
             .with_core(|core, answers| core.open(id, answers))
             .unwrap_or(Ok(Shown::Same));
         let outcome = result.map(|shown| self.show(shown));
-        self.refresh_list();
+        self.refresh_after_change();
         outcome
     }
 
@@ -305,7 +390,7 @@ impl DraftSession {
             .with_core(|core, shown| core.create(answers, name, shown))
             .unwrap_or(Ok(Shown::Same));
         let outcome = result.map(|shown| self.show(shown));
-        self.refresh_list();
+        self.refresh_after_change();
         outcome
     }
 
@@ -318,7 +403,7 @@ impl DraftSession {
             })
             .unwrap_or(Ok(Shown::Same));
         let outcome = result.map(|shown| self.show(shown));
-        self.refresh_list();
+        self.refresh_after_change();
         outcome
     }
 
@@ -329,7 +414,7 @@ impl DraftSession {
             .with_core(|core, shown| core.rename(id, name, shown))
             .unwrap_or(Ok(Shown::Same));
         let outcome = result.map(|shown| self.show(shown));
-        self.refresh_list();
+        self.refresh_after_change();
         outcome
     }
 
@@ -340,7 +425,7 @@ impl DraftSession {
             .with_core(|core, _| core.delete(id))
             .unwrap_or(Ok(Shown::Same));
         let outcome = result.map(|shown| self.show(shown));
-        self.refresh_list();
+        self.refresh_after_change();
         outcome
     }
 
@@ -349,7 +434,7 @@ impl DraftSession {
         self.core.update_value(|core| {
             let _ = core.discard_recovered(key);
         });
-        self.refresh_list();
+        self.refresh_after_change();
     }
 
     #[cfg(feature = "tools")]
@@ -360,11 +445,6 @@ impl DraftSession {
     #[cfg(feature = "tools")]
     pub fn current_name_untracked(&self) -> String {
         self.open_name_untracked()
-    }
-
-    #[cfg(feature = "tools")]
-    pub fn current_name(&self) -> String {
-        self.open_name()
     }
 
     #[cfg(feature = "tools")]

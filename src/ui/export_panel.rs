@@ -11,7 +11,7 @@ use super::shift_jis::browser_encoder;
 use crate::export::csv_file::{
     CsvEncoding, CsvLayout, UnencodableAnswer, csv_rows, csv_text, encode_csv,
 };
-use crate::export::export_file_name;
+use crate::export::tagged_file_name;
 use crate::survey::ItemProblem;
 
 #[derive(Clone, PartialEq)]
@@ -42,10 +42,11 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
         ));
         match encode_csv(survey, &answers, &text, encoding, &browser_encoder) {
             Ok(bytes) => {
-                let name = export_file_name(
+                let name = tagged_file_name(
                     survey,
                     answers.text(&survey.hospital_item),
                     &today_compact(),
+                    &[layout.get_untracked().file_label(), encoding.file_label()],
                     "csv",
                 );
                 let mime = match encoding {
@@ -72,9 +73,11 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
 
     view! {
         <section class="export-panel" id="export" aria-labelledby="export-title">
-            <h2 id="export-title" tabindex="-1">"G-MIS 用の回答ファイル（CSV）"</h2>
+            <h2 id="export-title" tabindex="-1">"確認・保管用のCSVファイル"</h2>
             <p class="export-note">
-                "回答の確認・保管や、集計のためのCSVファイルを保存します。表示されていない設問の欄は空になります。"
+                "病院内での回答の確認・保管のためのCSVファイルです。表示されていない設問の欄は空になります。"
+                "G-MIS にはこの調査のファイルを取り込む機能がないため、回答は G-MIS の画面で入力してください。"
+                "都道府県などに回答を集めてもらうときは、CSVではなくJSONファイル（「JSONファイルに保存」）を渡してください。"
             </p>
             <div class="export-options">
                 <fieldset class="export-choice">

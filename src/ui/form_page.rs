@@ -9,13 +9,13 @@ use super::rx::*;
 use wasm_bindgen::JsCast;
 
 use super::announcer::branch_changes;
-use super::clock::{now_iso, status_time, today_compact};
-use super::download::offer_download;
+use super::clock::status_time;
 use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, item_anchor, keep_focused_in_view};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use crate::export::{export_file_name, write_answer_file_small};
+use super::screen_switch::{TOOLS_FAILED_ID, is_tools_failure, load_tools, show_screen};
+use super::screens::{DRAFTS_CHANGED_EVENT, SAVED_TO_FILE_EVENT, Screen};
 use crate::survey::{AnswerKind, Survey, Visibility, r6_lean_survey};
 
 /// The element the check's summary is written into (static markup from build.rs).
@@ -64,7 +64,8 @@ pub fn start() {
         drafts.save_now();
     });
 
-    listen(state, drafts);
+    let screen = StoredValue::new(Screen::Form);
+    listen(state, drafts, screen);
     bind_items(state);
     for section in &survey.sections {
         bind_section_count(state, section);
@@ -77,14 +78,33 @@ pub fn start() {
     if let Some(form) = element("survey-form") {
         let _ = form.remove_attribute("inert");
     }
-    arrive(state);
+    arrive(state, drafts, screen);
+    // The other screens' code is fetched once the form is usable, while the user reads, so the
+    // first switch to the review does not wait for the network.
+    set_timeout(load_tools, Duration::from_secs(2));
     std::mem::forget(owner);
 }
 
-/// What the tools page's links ask for: `#check` runs the check, `#item-…` focuses that item's
-/// control (the browser's own jump happened before the draft was applied and items shown).
-fn arrive(state: FormState) {
+/// Shows the screen the address asks for, at start and at every change of address (a tab, a
+/// link, Back, Forward). On the form, `#check` runs the check and `#item-…` focuses that item's
+/// control (at start, the browser's own jump happened before the draft was applied and items
+/// shown). Leaving the form saves first, so the tools screens read what is on it; coming back
+/// follows what they did to the drafts.
+fn arrive(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
     let hash = window().location().hash().unwrap_or_default();
+    let before = screen.get_value();
+    if before == Screen::Form {
+        drafts.save_now();
+        drafts.hand_over();
+    }
+    let now = show_screen(&hash);
+    screen.set_value(now);
+    if now != Screen::Form {
+        return;
+    }
+    if before != Screen::Form {
+        drafts.follow_storage();
+    }
     if hash == "#check" {
         state.check_requested.set(true);
         focus_after_render(CHECK_RESULT_ID.to_owned());
@@ -93,6 +113,13 @@ fn arrive(state: FormState) {
     {
         let id = id.to_owned();
         request_animation_frame(move || focus_item(&id));
+    } else if before != Screen::Form {
+        // Back on the form from another screen: its beginning, with focus on the page's content.
+        if let Some(main) = element("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
@@ -113,9 +140,12 @@ const EVENTS: &[&str] = &[
     "beforeunload",
     "pageshow",
     "cyber-survey-update-available",
+    "hashchange",
+    DRAFTS_CHANGED_EVENT,
+    SAVED_TO_FILE_EVENT,
 ];
 
-fn listen(state: FormState, drafts: DraftSession) {
+fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
     let check = move || {
         state.check_requested.set(true);
         focus_after_render(CHECK_RESULT_ID.to_owned());
@@ -191,10 +221,11 @@ fn listen(state: FormState, drafts: DraftSession) {
                     return;
                 };
                 match button.id().as_str() {
+                    // From another screen, the form shows first (its address runs the check).
+                    "check-button" if screen.get_value() != Screen::Form => {
+                        let _ = window().location().set_hash("check");
+                    }
                     "check-button" => check(),
-                    // Storage failed: the answers live only on this page, so the file is written
-                    // here (the tools page would open without them).
-                    "save-file-unavailable" | "save-file-failed" => save_answer_file(state, drafts),
                     "take-newer" => drafts.take_newer(),
                     "keep-mine" | "keep-gone" => drafts.keep_mine(),
                     "let-go" => drafts.let_go_and_restart(),
@@ -215,28 +246,36 @@ fn listen(state: FormState, drafts: DraftSession) {
             "pointercancel" => state.pointer_released(),
             "pagehide" => drafts.save_now(),
             "visibilitychange" if document().hidden() => drafts.save_now(),
-            "storage" => {
+            // While a tools screen shows, its own session answers another tab's writes; the form
+            // follows storage when it shows again.
+            "storage" if screen.get_value() == Screen::Form => {
                 let key = ev
                     .dyn_ref::<web_sys::StorageEvent>()
                     .and_then(|ev| ev.key());
                 drafts.open_draft_changed(key);
             }
-            // Leaving (a link to the tools page, closing the tab) would lose answers kept only in
+            "hashchange" => arrive(state, drafts, screen),
+            DRAFTS_CHANGED_EVENT => drafts.follow_storage(),
+            // The files screen saved the answers the form had when it hid.
+            SAVED_TO_FILE_EVENT => drafts.saved_to_file(state.answers.get_untracked()),
+            // Capture-phase error events: only the tools script's own failure is this page's.
+            "error" if target.is_some_and(|t| is_tools_failure(&t)) => {
+                set_hidden(TOOLS_FAILED_ID, false);
+            }
+            // Leaving (the overview page, closing the tab) would lose answers kept only in
             // memory: the browser asks first, unless they were saved to a file since.
             "beforeunload" if drafts.unsaved_in_memory() => {
                 ev.prevent_default();
                 let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"unsaved".into());
             }
-            // Back from the tools page may restore this page from the browser's cache as it was
-            // left, while drafts were switched or loaded there: start again from storage. (Not
-            // when storage is unusable: the answers exist only in this page.)
+            // Back from another page may restore this one from the browser's cache as it was
+            // left, while other tabs changed the drafts: follow storage.
             "pageshow"
-                if !drafts.memory_only
-                    && ev
-                        .dyn_ref::<web_sys::PageTransitionEvent>()
-                        .is_some_and(|ev| ev.persisted()) =>
+                if ev
+                    .dyn_ref::<web_sys::PageTransitionEvent>()
+                    .is_some_and(|ev| ev.persisted()) =>
             {
-                let _ = window().location().reload();
+                drafts.follow_storage();
             }
             "cyber-survey-update-available" => update_ready.set(true),
             _ => {}
@@ -246,24 +285,13 @@ fn listen(state: FormState, drafts: DraftSession) {
     for name in EVENTS {
         let _ = window().add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
     }
-    closure.forget();
-}
-
-/// Offers the answers as the JSON answer file, the one the tools page writes.
-fn save_answer_file(state: FormState, drafts: DraftSession) {
-    let answers = state.answers.get_untracked();
-    let survey = state.survey;
-    let contents = write_answer_file_small(survey, &answers, &now_iso());
-    let name = export_file_name(
-        survey,
-        answers.text(&survey.hospital_item),
-        &today_compact(),
-        "json",
+    // A script's load error does not bubble; the window sees it in the capture phase.
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "error",
+        closure.as_ref().unchecked_ref(),
+        true,
     );
-    if offer_download(&name, "application/json", contents.as_bytes()) {
-        drafts.saved_to_file(answers);
-        set_text("announcer", &format!("「{name}」を保存しました。"));
-    }
+    closure.forget();
 }
 
 /// Keeps every item's static markup in step with the state: one effect for all items (fewer

@@ -28,6 +28,9 @@ pub fn JsonFilePanel(
             "json",
         );
         let handed_over = offer_download(&name, "application/json", contents.as_bytes());
+        if handed_over && let Ok(event) = web_sys::Event::new(super::screens::SAVED_TO_FILE_EVENT) {
+            let _ = window().dispatch_event(&event);
+        }
         saved.set(Some(if handed_over { Ok(name) } else { Err(name) }));
     };
     view! {

@@ -9,9 +9,8 @@ mod browser_storage;
 mod clock;
 #[cfg(feature = "tools")]
 mod document_header;
-mod download;
 #[cfg(feature = "tools")]
-mod draft_bar;
+mod download;
 #[cfg(feature = "tools")]
 mod draft_list;
 #[cfg(feature = "tools")]
@@ -37,25 +36,31 @@ mod readiness_report;
 mod review_view;
 #[cfg(feature = "tools")]
 mod screen;
-#[cfg(feature = "tools")]
-mod section_nav;
+mod screen_switch;
+mod screens;
 #[cfg(feature = "tools")]
 mod shift_jis;
-#[cfg(feature = "tools")]
-mod update_notice;
 
 mod rx;
 
 #[cfg(feature = "tools")]
 pub use app::App;
 
-/// Replaces the static loading message with the app.
+/// Mounts the tools module's screens into their holder on the one page, in place of its loading
+/// message.
 #[cfg(feature = "tools")]
 pub fn start() {
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    if let Some(loading) = document.get_element_by_id("tools-loading") {
         loading.remove();
     }
-    leptos::mount::mount_to_body(App);
+    if let Some(holder) = document
+        .get_element_by_id(screens::TOOLS_SCREEN_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        leptos::mount::mount_to(holder, App).forget();
+    }
 }
 
 /// The form page: binds behaviour to the static markup the HTML already has.

@@ -30,7 +30,7 @@ pub fn ReadinessReport(form: FormState) -> impl IntoView {
     };
     view! {
         <article class="document report" aria-labelledby="report-heading">
-            <h2 id="report-heading" class="visually-hidden">"対策状況レポート"</h2>
+            <h2 id="report-heading" class="visually-hidden" tabindex="-1">"対策状況レポート"</h2>
             <DocumentHeader form kind="対策状況レポート" />
             <p class="report-intro">
                 {format!(

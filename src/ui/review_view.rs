@@ -16,7 +16,7 @@ pub fn ReviewView(form: FormState) -> impl IntoView {
     let survey = form.survey;
     view! {
         <article class="document review" aria-labelledby="review-heading">
-            <h2 id="review-heading" class="visually-hidden">"回答の確認"</h2>
+            <h2 id="review-heading" class="visually-hidden" tabindex="-1">"回答の確認"</h2>
             <DocumentHeader form kind="回答内容の確認" />
             <p class="document-progress">{move || describe_progress(form.progress.get())}</p>
             {survey.sections.iter().map(|section| view! {

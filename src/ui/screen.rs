@@ -1,94 +1,47 @@
-//! Which screen the tools page shows: the review (the print document), the readiness report, or
-//! the files (JSON answer files and the CSV for G-MIS). The form itself is the answering page, one
-//! level up: its markup lives in one place, so a link to an item leaves this page for it.
+//! What the tools module's screens share: opening a screen at its heading, links to an item of the
+//! form, and printing.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::focus::item_anchor;
+use super::screens::Screen;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Review,
-    Report,
-    Files,
+/// Shows a screen the user opened (by a tab, a link, Back or a bookmark) from its top, just below
+/// the tabs, with focus on its heading, once it has been rendered.
+pub fn open_heading(hash: &str) {
+    let heading = Screen::heading(hash);
+    request_animation_frame(move || {
+        let document = document();
+        if let Ok(Some(tabs)) = document.query_selector(".screen-tabs") {
+            tabs.scroll_into_view();
+        }
+        if let Some(heading) = document
+            .get_element_by_id(heading)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    });
 }
 
-impl Screen {
-    /// The screen the answering page's links ask for (tools/#review, #report, #drafts, #files,
-    /// #export); the review when none does.
-    pub fn from_hash(hash: &str) -> Screen {
-        match hash {
-            "#report" => Screen::Report,
-            "#drafts" | "#files" | "#export" => Screen::Files,
-            _ => Screen::Review,
-        }
-    }
-
-    /// The heading a link's hash names, which takes focus when the page opens there.
-    pub fn heading_for(hash: &str) -> Option<&'static str> {
-        match hash {
-            "#drafts" => Some("draft-list-title"),
-            "#files" => Some("json-file-title"),
-            "#export" => Some("export-title"),
-            _ => None,
-        }
-    }
-
-    fn hash(self) -> &'static str {
-        match self {
-            Screen::Review => "#review",
-            Screen::Report => "#report",
-            Screen::Files => "#files",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Screen::Review => "回答を確認・印刷する",
-            Screen::Report => "対策状況レポート",
-            Screen::Files => "ファイルの保存・出力",
-        }
-    }
-}
-
-/// The answering page's address of an item, from the tools page.
+/// The address of an item on the form (the same page).
 pub fn item_on_form(item: &str) -> String {
-    format!("../#{}", item_anchor(item))
+    format!("#{}", item_anchor(item))
 }
 
-#[component]
-pub fn ScreenTabs(screen: RwSignal<Screen>) -> impl IntoView {
-    view! {
-        <nav class="screen-tabs" aria-label="画面の切り替え">
-            <a class="screen-tab" href="../">"回答を入力する"</a>
-            {[Screen::Review, Screen::Report, Screen::Files]
-                .into_iter()
-                .map(|target| view! {
-                    <button
-                        type="button"
-                        class="screen-tab"
-                        aria-current=move || (screen.get() == target).then_some("page")
-                        on:click=move |_| {
-                            screen.set(target);
-                            // A reload or a bookmark comes back to the same screen; replacing the
-                            // entry keeps Back going to the answering page.
-                            let _ = window().location().replace(target.hash());
-                            window().scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                    >
-                        {target.label()}
-                    </button>
-                })
-                .collect_view()}
-        </nav>
-    }
-}
-
-/// A link from the review, the report or the CSV panel to an item on the answering page, which
-/// focuses the item's control when it opens.
+/// A link from the review, the report or the CSV panel to an item on the form, which focuses the
+/// item's control when the form shows.
 #[component]
 pub fn ItemOnFormLink(item: String, children: Children) -> impl IntoView {
     view! { <a href=item_on_form(&item)>{children()}</a> }
+}
+
+/// Shows the form with the open draft (after the draft list opened or created one).
+pub fn show_form() {
+    let _ = window().location().set_hash("form");
 }
 
 /// Opens the browser's print dialog (and its "save as PDF").

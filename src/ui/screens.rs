@@ -1,0 +1,66 @@
+//! The screens of the one page and their addresses. The page is one document: the form is always
+//! there (static markup, bound by form_page.rs); the other screens (review, report, files, drafts)
+//! are the tools module's, loaded into the same document on demand. Both modules read the screen
+//! from the address with this one function, so a link, a bookmark, Back and Forward all agree.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Form,
+    Review,
+    Report,
+    Files,
+    Drafts,
+}
+
+impl Screen {
+    /// The screen an address (`location.hash`) asks for: `#review`, `#report`, `#files` (and
+    /// `#export`, the CSV panel on it), `#drafts`; anything else (`#form`, `#check`, `#item-…`, a
+    /// section, none) is the form.
+    pub fn from_hash(hash: &str) -> Screen {
+        match hash {
+            "#review" => Screen::Review,
+            "#report" => Screen::Report,
+            "#files" | "#export" => Screen::Files,
+            "#drafts" => Screen::Drafts,
+            _ => Screen::Form,
+        }
+    }
+
+    /// The screen's own address: what its tab links to (index.html).
+    pub fn address(self) -> &'static str {
+        match self {
+            Screen::Form => "#form",
+            Screen::Review => "#review",
+            Screen::Report => "#report",
+            Screen::Files => "#files",
+            Screen::Drafts => "#drafts",
+        }
+    }
+
+    #[cfg(feature = "tools")]
+    /// The heading that takes focus when a tools screen opens (the address `#export` names the
+    /// CSV panel's heading instead of the files screen's).
+    pub fn heading(hash: &str) -> &'static str {
+        match Screen::from_hash(hash) {
+            Screen::Review => "review-heading",
+            Screen::Report => "report-heading",
+            Screen::Files if hash == "#export" => "export-title",
+            Screen::Files => "json-file-title",
+            Screen::Drafts => "draft-list-title",
+            Screen::Form => "main",
+        }
+    }
+}
+
+/// The page's element that holds the tools module's screens (index.html).
+pub const TOOLS_SCREEN_ID: &str = "screen-tools";
+/// What the form module leaves for the tools screens when storage does not hold what the form
+/// shows (storage refused, or its last save failed): `<draft id>\n<the draft's stored form>`, in
+/// a property of the window. Without it they would show, and save to a file, an older version.
+pub const FORM_HANDOVER: &str = "cyberSurveyFormDraft";
+/// The event the tools module sends after the user saved the answers to a JSON file, so that
+/// leaving the page no longer warns that they are kept nowhere.
+pub const SAVED_TO_FILE_EVENT: &str = "cyber-survey-saved-to-file";
+/// The event the tools module sends after it changed stored drafts (opened, created, renamed,
+/// loaded or deleted one), so that the form, the draft bar and the progress follow at once.
+pub const DRAFTS_CHANGED_EVENT: &str = "cyber-survey-drafts-changed";
