@@ -26,7 +26,8 @@ fn six_items_open_branches_as_the_seed_states() {
     let survey = common::r6();
     let mut parents: Vec<&str> = survey
         .items()
-        .filter_map(|item| item.when.as_ref().map(|c| c.item.as_str()))
+        .flat_map(|item| item.when.iter().flat_map(|when| &when.conditions))
+        .map(|c| c.item.as_str())
         .collect();
     parents.dedup();
     assert_eq!(parents, ["Q2-1", "Q2-2", "Q2-3", "Q7-1", "Q17-1", "Q17-2"]);

@@ -19,8 +19,8 @@ use cyber_survey::overview::{
     AnswerFilter, Collection, ItemState as CountedState, combined_csv_rows,
 };
 use cyber_survey::survey::{
-    Advisory, AdvisoryTest, Answer, AnswerKind, AnswerValue, Answers, ConditionTest, Evaluation,
-    Item, ItemState, Survey, Visibility, check_item,
+    Advisory, AdvisoryTest, Answer, AnswerKind, AnswerValue, Answers, Behavior, Condition,
+    ConditionTest, Evaluation, Item, ItemState, Survey, Visibility, check_item,
 };
 use serde_json::{Map, Value, json};
 
@@ -144,18 +144,41 @@ enum Expected {
 }
 
 fn oracle_asked(survey: &Survey, answers: &Answers, item: &Item) -> bool {
-    let Some(condition) = &item.when else {
+    let Some(when) = &item.when else {
         return true;
     };
-    let Some(parent) = survey.item(&condition.item) else {
-        return false;
+    let holds = |condition: &Condition| {
+        survey.item(&condition.item).is_some_and(|named| {
+            oracle_test(&condition.test, answers.get(&named.id))
+                && oracle_asked(survey, answers, named)
+        })
     };
-    let passes = match (&condition.test, answers.get(&parent.id)) {
+    match when.behavior {
+        Behavior::All => when.conditions.iter().all(holds),
+        Behavior::Any => when.conditions.iter().any(holds),
+    }
+}
+
+fn oracle_test(test: &ConditionTest, answer: Option<&Answer>) -> bool {
+    let answer = answer.filter(|answer| given(Some(answer)));
+    // A condition compares numbers that fit the answer's type; more digits pass no comparison.
+    let readable = |typed: &String| oracle_number(typed).filter(|n| *n <= u64::from(u32::MAX));
+    let number = |typed: &String| readable(typed).unwrap_or(0);
+    match (test, answer) {
+        (ConditionTest::Answered, answer) => answer.is_some(),
+        (ConditionTest::NotAnswered, answer) => answer.is_none(),
         (ConditionTest::Equals(value), Some(Answer::Choice(chosen))) => chosen == value,
+        (ConditionTest::NotEquals(value), Some(Answer::Choice(chosen))) => chosen != value,
         (ConditionTest::Includes(value), Some(Answer::Choices(ticked))) => ticked.contains(value),
+        (_, Some(Answer::Text(typed))) if readable(typed).is_some() => match test {
+            ConditionTest::Lt(value) => number(typed) < u64::from(*value),
+            ConditionTest::Le(value) => number(typed) <= u64::from(*value),
+            ConditionTest::Gt(value) => number(typed) > u64::from(*value),
+            ConditionTest::Ge(value) => number(typed) >= u64::from(*value),
+            _ => false,
+        },
         _ => false,
-    };
-    passes && oracle_asked(survey, answers, parent)
+    }
 }
 
 fn given(answer: Option<&Answer>) -> bool {
@@ -280,12 +303,13 @@ fn possible_patterns(survey: &Survey) -> usize {
         };
         let consistent = conditional.iter().enumerate().all(|(p, item)| {
             let on = mask & (1 << p) != 0;
-            let parent = item.when.as_ref().map(|c| c.item.as_str()).unwrap_or("");
-            let siblings_agree = conditional.iter().enumerate().all(|(q, other)| {
-                other.when.as_ref().map(|c| (&c.item, &c.test))
-                    != item.when.as_ref().map(|c| (&c.item, &c.test))
-                    || (mask & (1 << q) != 0) == on
-            });
+            // R6's conditions are single tests, so each names one parent.
+            let mut named = item.when.iter().flat_map(|when| &when.conditions);
+            let parent = named.next().map_or("", |c| c.item.as_str());
+            let siblings_agree = conditional
+                .iter()
+                .enumerate()
+                .all(|(q, other)| other.when != item.when || (mask & (1 << q) != 0) == on);
             (!on || asked(parent)) && siblings_agree
         });
         count += usize::from(consistent);

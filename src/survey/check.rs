@@ -1,11 +1,11 @@
 //! The consistency rules a survey definition must satisfy before the app will use it. They catch the
-//! mistakes a data edit can make: a condition naming an item that does not exist yet, a value no
-//! answer can take, a duplicated id.
+//! mistakes a data edit can make: a condition naming an item that does not exist or comes later, an
+//! operator that does not fit the item it tests, a value no answer can take, a duplicated id.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::definition::{AdvisoryTest, AnswerKind, ConditionTest, Survey};
+use super::definition::{AdvisoryTest, AnswerKind, ConditionTest, NO, Survey, YES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DefinitionError {
@@ -41,21 +41,42 @@ pub enum DefinitionError {
         min: u32,
         max: u32,
     },
-    /// A condition names an item that is not defined before this one: conditions point backwards so
-    /// that visibility can be decided in one pass, in order, and never loops.
+    /// A condition's test names an item of the survey that is not defined before this one (a later
+    /// item, or the item itself): conditions point backwards so that visibility can be decided in
+    /// one pass, in order, and never loops.
     ConditionOnUnknownOrLaterItem {
         item: String,
         refers_to: String,
     },
-    /// `equals` on a multiple choice, or `includes` on anything else.
+    /// A condition's test names no item of the survey.
+    ConditionOnUnknownItem {
+        item: String,
+        refers_to: String,
+    },
+    /// `all` or `any` with no test in it (`all` of nothing would always hold, `any` never).
+    EmptyCondition {
+        item: String,
+    },
+    /// The operator does not fit the kind of the item it tests: `equals` / `not_equals` need a
+    /// はい/いいえ or single-choice item, `includes` a multiple-choice one, `lt` `le` `gt` `ge` a
+    /// whole-number one (`answered` / `not_answered` fit every kind).
     ConditionTestDoesNotFit {
         item: String,
         refers_to: String,
     },
+    /// `equals`, `not_equals` or `includes` a value the item does not offer.
     ConditionValueImpossible {
         item: String,
         refers_to: String,
         value: String,
+    },
+    /// `lt` `le` `gt` `ge` a number outside the whole-number item's range.
+    ConditionNumberOutOfRange {
+        item: String,
+        refers_to: String,
+        value: u32,
+        min: u32,
+        max: u32,
     },
     /// An advisory's test does not fit its item: `equals` a value the item does not offer, or
     /// `below` on an item that is not a number.
@@ -97,9 +118,17 @@ impl fmt::Display for DefinitionError {
                 f,
                 "{item} の表示条件が、それより前にない設問 {refers_to} を参照しています。"
             ),
+            Self::ConditionOnUnknownItem { item, refers_to } => write!(
+                f,
+                "{item} の表示条件が、調査票にない設問 {refers_to} を参照しています。"
+            ),
+            Self::EmptyCondition { item } => write!(
+                f,
+                "{item} の表示条件の all・any に、条件が1つもありません。"
+            ),
             Self::ConditionTestDoesNotFit { item, refers_to } => write!(
                 f,
-                "{item} の表示条件の種類が、設問 {refers_to} の回答形式に合いません。"
+                "{item} の表示条件の種類が、設問 {refers_to} の回答形式に合いません（equals・not_equals ははい/いいえと単一選択、includes は複数選択、lt・le・gt・ge は整数の設問に使えます）。"
             ),
             Self::ConditionValueImpossible {
                 item,
@@ -108,6 +137,16 @@ impl fmt::Display for DefinitionError {
             } => write!(
                 f,
                 "{item} の表示条件の値「{value}」は、設問 {refers_to} の選択肢にありません。"
+            ),
+            Self::ConditionNumberOutOfRange {
+                item,
+                refers_to,
+                value,
+                min,
+                max,
+            } => write!(
+                f,
+                "{item} の表示条件の値 {value} は、設問 {refers_to} の範囲（{min}〜{max}）の外です。"
             ),
             Self::AdvisoryDoesNotFit { item } => {
                 write!(f, "{item} の対策状況の条件が、この設問の回答に合いません。")
@@ -120,6 +159,45 @@ impl fmt::Display for DefinitionError {
             }
         }
     }
+}
+
+/// A definition file that cannot be used, with every problem found in it: what build.rs stops the
+/// build with, naming the file (each problem names its item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefinitionFileError {
+    pub file: String,
+    pub errors: Vec<DefinitionError>,
+}
+
+impl fmt::Display for DefinitionFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} に誤りがあります:", self.file)?;
+        for error in &self.errors {
+            write!(f, "\n{error}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and checks a definition. The app does not need this at run time (build.rs does it);
+/// tests use it to hold build.rs to the JSON file and to exercise every check.
+pub fn parse_definition(json: &str) -> Result<Survey, Vec<DefinitionError>> {
+    let survey: Survey = serde_json::from_str(json)
+        .map_err(|error| vec![DefinitionError::Unreadable(error.to_string())])?;
+    let errors = check(&survey);
+    if errors.is_empty() {
+        Ok(survey)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What build.rs does with each definition file: [`parse_definition`], with the file named.
+pub fn read_definition_file(file: &str, json: &str) -> Result<Survey, DefinitionFileError> {
+    parse_definition(json).map_err(|errors| DefinitionFileError {
+        file: file.to_owned(),
+        errors,
+    })
 }
 
 /// Every problem in the definition, in item order; empty when the definition is sound.
@@ -163,6 +241,7 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
         }
     }
 
+    let all_ids: HashSet<&str> = survey.items().map(|item| item.id.as_str()).collect();
     let mut earlier: HashMap<&str, &AnswerKind> = HashMap::new();
     for item in survey.items() {
         let id = item.id.clone();
@@ -205,17 +284,29 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
                 errors.push(DefinitionError::AdvisoryDoesNotFit { item: id.clone() });
             }
         }
-        if let Some(condition) = &item.when {
-            let refers_to = condition.item.clone();
-            match earlier.get(condition.item.as_str()) {
-                None => errors.push(DefinitionError::ConditionOnUnknownOrLaterItem {
-                    item: id.clone(),
-                    refers_to,
-                }),
-                Some(kind) => {
-                    if let Some(error) = check_condition_fits(&id, refers_to, kind, &condition.test)
-                    {
-                        errors.push(error);
+        if let Some(when) = &item.when {
+            if when.conditions.is_empty() {
+                errors.push(DefinitionError::EmptyCondition { item: id.clone() });
+            }
+            for condition in &when.conditions {
+                let refers_to = condition.item.clone();
+                match earlier.get(condition.item.as_str()) {
+                    None if all_ids.contains(condition.item.as_str()) => {
+                        errors.push(DefinitionError::ConditionOnUnknownOrLaterItem {
+                            item: id.clone(),
+                            refers_to,
+                        });
+                    }
+                    None => errors.push(DefinitionError::ConditionOnUnknownItem {
+                        item: id.clone(),
+                        refers_to,
+                    }),
+                    Some(kind) => {
+                        if let Some(error) =
+                            check_condition_fits(&id, refers_to, kind, &condition.test)
+                        {
+                            errors.push(error);
+                        }
                     }
                 }
             }
@@ -238,19 +329,38 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
     errors
 }
 
+/// Whether a test fits the kind of the item it names, and its value is one that item can take.
 fn check_condition_fits(
     item: &str,
     refers_to: String,
     kind: &AnswerKind,
     test: &ConditionTest,
 ) -> Option<DefinitionError> {
-    let (value, choices): (&String, Vec<&str>) = match (test, kind) {
-        (ConditionTest::Equals(value), AnswerKind::YesNo) => {
-            (value, vec![super::definition::YES, super::definition::NO])
-        }
-        (ConditionTest::Equals(value), AnswerKind::Single { choices })
-        | (ConditionTest::Includes(value), AnswerKind::Multiple { choices }) => {
-            (value, choices.iter().map(String::as_str).collect())
+    let yes_no = [YES.to_owned(), NO.to_owned()];
+    let choices: &[String] = match (test, kind) {
+        (ConditionTest::Answered | ConditionTest::NotAnswered, _) => return None,
+        (ConditionTest::Equals(_) | ConditionTest::NotEquals(_), AnswerKind::YesNo) => &yes_no,
+        (
+            ConditionTest::Equals(_) | ConditionTest::NotEquals(_),
+            AnswerKind::Single { choices },
+        )
+        | (ConditionTest::Includes(_), AnswerKind::Multiple { choices }) => choices,
+        (
+            ConditionTest::Lt(value)
+            | ConditionTest::Le(value)
+            | ConditionTest::Gt(value)
+            | ConditionTest::Ge(value),
+            AnswerKind::Integer { min, max, .. },
+        ) => {
+            return (value < min || value > max).then(|| {
+                DefinitionError::ConditionNumberOutOfRange {
+                    item: item.to_owned(),
+                    refers_to,
+                    value: *value,
+                    min: *min,
+                    max: *max,
+                }
+            });
         }
         _ => {
             return Some(DefinitionError::ConditionTestDoesNotFit {
@@ -259,7 +369,13 @@ fn check_condition_fits(
             });
         }
     };
-    (!choices.contains(&value.as_str())).then(|| DefinitionError::ConditionValueImpossible {
+    let value = match test {
+        ConditionTest::Equals(value)
+        | ConditionTest::NotEquals(value)
+        | ConditionTest::Includes(value) => value,
+        _ => return None,
+    };
+    (!choices.contains(value)).then(|| DefinitionError::ConditionValueImpossible {
         item: item.to_owned(),
         refers_to,
         value: value.clone(),

@@ -6,10 +6,11 @@
 //!
 //! The rules, in the order they are applied to each item (in definition order):
 //!
-//! - **asked**: an item is asked when it has no condition, or when the item its condition names is
-//!   asked and that item's answer, as given, passes the test (valid or not: ticking その他 asks for
-//!   its text even if another tick is a value the item does not offer). A hidden parent hides its
-//!   whole branch. Answers of items not asked stay in [`Answers`] but are never judged, counted,
+//! - **asked**: an item is asked when it has no condition, or when all of its condition's tests
+//!   hold (with `any`, at least one). A test holds when the item it names is asked and that item's
+//!   answer, as given, passes it (valid or not: ticking その他 asks for its text even if another
+//!   tick is a value the item does not offer). A test on a hidden item fails, whatever it asks
+//!   (`not_answered` too), so a hidden parent hides its whole branch. Answers of items not asked stay in [`Answers`] but are never judged, counted,
 //!   raise no advisory and are never exported.
 //! - **state** of an asked item: nothing given (empty text, no choice, no tick) is unanswered; a
 //!   given answer is answered when [`check_item`] accepts it, invalid otherwise. A value the answer
@@ -24,7 +25,7 @@
 
 use super::advisory::RaisedAdvisory;
 use super::answers::{Answer, Answers};
-use super::definition::{AdvisoryTest, AnswerKind, Item, Section, Survey};
+use super::definition::{AdvisoryTest, AnswerKind, Behavior, Item, Section, Survey};
 use super::item_order::ItemOrder;
 use super::number_input::parse_whole_number;
 use super::progress::Progress;
@@ -136,20 +137,33 @@ impl<'a> Evaluation<'a> {
             complete: true,
             advisories: Vec::new(),
         };
-        // One pass in survey order settles everything: an item's state needs only its parent's,
-        // which comes earlier, and the whole's counts need only each item's own state. (Plain
-        // loops: the answering page's wasm pays for every iterator adapter's code.)
+        // One pass in survey order settles everything: an item's state needs only the states of
+        // the items its condition names, which come earlier, and the whole's counts need only
+        // each item's own state. (Plain loops: the answering page's wasm pays for every iterator
+        // adapter's code.)
+        // Which test is next, counting every item's tests in survey order (see ItemOrder).
+        let mut test = 0;
         for (position, item) in survey.items().enumerate() {
-            let asked = match &item.when {
-                None => true,
-                Some(condition) => order.parent(position).is_some_and(|parent| {
-                    evaluation
-                        .states
-                        .get(parent)
-                        .is_some_and(ItemState::is_asked)
-                        && condition_holds(condition, answer_at(parent))
-                }),
-            };
+            let mut asked = true;
+            if let Some(when) = &item.when {
+                // All: asked unless a test fails; any: not asked unless a test holds. A test on
+                // an item not asked fails. (Every test is looked at, to keep count of them.)
+                let any = when.behavior == Behavior::Any;
+                asked = !any;
+                for condition in &when.conditions {
+                    let holds = order.referenced(test).is_some_and(|named| {
+                        evaluation
+                            .states
+                            .get(named)
+                            .is_some_and(ItemState::is_asked)
+                            && condition_holds(condition, answer_at(named))
+                    });
+                    test += 1;
+                    if holds == any {
+                        asked = any;
+                    }
+                }
+            }
             let state = if asked {
                 judge_answer(item, answer_at(position), refused.contains(&position))
             } else {

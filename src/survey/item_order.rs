@@ -1,5 +1,5 @@
 //! The survey's items by position, in definition order, with the position of the item each
-//! condition names. Worked out once per survey so that judging answers compares positions, not
+//! condition's tests name. Worked out once per survey so that judging answers compares positions, not
 //! item ids: the overview judges 10,000 files with one of these.
 
 use super::answers::{Answer, Answers};
@@ -8,29 +8,38 @@ use super::definition::{Item, Survey};
 #[derive(Debug, Clone)]
 pub struct ItemOrder<'a> {
     survey: &'a Survey,
-    /// For each item with a condition, the position of the item the condition names (always an
-    /// earlier one: the definition check enforces it); `None` for an unconditional item, or for a
-    /// condition naming no item of the survey, which is then never met.
-    parents: Vec<Option<usize>>,
+    len: usize,
+    /// For every test of every item's condition, in survey order and then in the order of the
+    /// tests, the position of the item it names (always an earlier one: the definition check
+    /// enforces it). A test naming no item of the survey has `None`, and is never met.
+    references: Vec<Option<usize>>,
 }
 
 impl<'a> ItemOrder<'a> {
     pub fn of(survey: &'a Survey) -> Self {
         // Plain loops here and below: the answering page's wasm pays for each iterator adapter.
-        let mut parents = Vec::with_capacity(survey.item_count());
+        let mut references = Vec::new();
+        let mut len = 0;
         for item in survey.items() {
-            parents.push(item.when.as_ref().and_then(|condition| {
-                let mut found = None;
-                for (position, parent) in survey.items().enumerate() {
-                    if parent.id == condition.item {
-                        found = Some(position);
-                        break;
+            len += 1;
+            if let Some(when) = &item.when {
+                for condition in &when.conditions {
+                    let mut found = None;
+                    for (position, named) in survey.items().enumerate() {
+                        if named.id == condition.item {
+                            found = Some(position);
+                            break;
+                        }
                     }
+                    references.push(found);
                 }
-                found
-            }));
+            }
         }
-        Self { survey, parents }
+        Self {
+            survey,
+            len,
+            references,
+        }
     }
 
     pub fn survey(&self) -> &'a Survey {
@@ -38,16 +47,17 @@ impl<'a> ItemOrder<'a> {
     }
 
     pub fn len(&self) -> usize {
-        self.parents.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.parents.is_empty()
+        self.len == 0
     }
 
-    /// The position of the item its condition names.
-    pub fn parent(&self, position: usize) -> Option<usize> {
-        self.parents.get(position).copied().flatten()
+    /// The position of the item the `test`-th test names, counting every item's tests in survey
+    /// order.
+    pub fn referenced(&self, test: usize) -> Option<usize> {
+        self.references.get(test).copied().flatten()
     }
 
     /// The position of an item by its id.
@@ -62,7 +72,7 @@ impl<'a> ItemOrder<'a> {
     /// Each item's answer, in survey order, looked up by id: fine for one set of answers (the
     /// overview merges instead, see [`crate::overview::ItemPositions`]).
     pub fn answers_in_order<'b>(&self, answers: &'b Answers) -> Vec<Option<&'b Answer>> {
-        let mut in_order = Vec::with_capacity(self.parents.len());
+        let mut in_order = Vec::with_capacity(self.len);
         for item in self.survey.items() {
             in_order.push(answers.get(&item.id));
         }

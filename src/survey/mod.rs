@@ -7,6 +7,7 @@ pub mod check;
 pub mod definition;
 pub mod evaluation;
 pub mod item_order;
+pub mod lean;
 pub mod load;
 pub mod number_input;
 pub mod progress;
@@ -15,14 +16,14 @@ pub mod visibility;
 
 pub use advisory::RaisedAdvisory;
 pub use answers::{Answer, Answers};
-pub use check::DefinitionError;
+pub use check::{DefinitionError, DefinitionFileError, parse_definition, read_definition_file};
 pub use definition::{
-    Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Block, Condition, ConditionTest, Item,
-    ItemId, Section, Survey,
+    Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Behavior, Block, Condition,
+    ConditionFormError, ConditionTest, Item, ItemId, Section, Survey, When,
 };
 pub use evaluation::{AnswerValue, Evaluation, ItemState};
 pub use item_order::ItemOrder;
-pub use load::{parse_definition, r6_lean_survey, r6_survey};
+pub use load::{r6_lean_survey, r6_survey};
 pub use progress::Progress;
 pub use validation::{ItemError, ItemProblem, check_item};
 pub use visibility::Visibility;

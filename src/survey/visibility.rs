@@ -1,5 +1,5 @@
-//! Which items are asked, as a set, and the test a condition puts to its parent's answer. The rule
-//! that applies it, in survey order (a hidden parent hides its whole branch), is
+//! Which items are asked, as a set, and the test a condition puts to the answer of the item it
+//! names. The rule that applies it, in survey order (a test on a hidden item is false), is
 //! [`Evaluation`]'s.
 
 use std::collections::BTreeSet;
@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::answers::{Answer, Answers};
 use super::definition::{Condition, ConditionTest, ItemId, Survey};
 use super::evaluation::Evaluation;
+use super::number_input::parse_whole_number;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Visibility(BTreeSet<ItemId>);
@@ -33,11 +34,29 @@ impl Visibility {
 }
 
 /// Whether the answer of the item a condition names passes its test (whether that item is asked
-/// is the caller's to check).
+/// is the caller's to check). The answer is taken as given, valid or not; a number must read as a
+/// whole number to be compared.
 pub fn condition_holds(condition: &Condition, answer: Option<&Answer>) -> bool {
+    let Some(answer) = answer.filter(|answer| answer.is_given()) else {
+        return matches!(condition.test, ConditionTest::NotAnswered);
+    };
     match (&condition.test, answer) {
-        (ConditionTest::Equals(value), Some(Answer::Choice(chosen))) => chosen == value,
-        (ConditionTest::Includes(value), Some(Answer::Choices(chosen))) => chosen.contains(value),
+        (ConditionTest::Answered, _) => true,
+        (ConditionTest::Equals(value), Answer::Choice(chosen)) => chosen == value,
+        (ConditionTest::NotEquals(value), Answer::Choice(chosen)) => chosen != value,
+        (ConditionTest::Includes(value), Answer::Choices(chosen)) => chosen.contains(value),
+        (test, Answer::Text(typed)) => {
+            let Ok(number) = parse_whole_number(typed) else {
+                return false;
+            };
+            match test {
+                ConditionTest::Lt(value) => number < *value,
+                ConditionTest::Le(value) => number <= *value,
+                ConditionTest::Gt(value) => number > *value,
+                ConditionTest::Ge(value) => number >= *value,
+                _ => false,
+            }
+        }
         _ => false,
     }
 }
