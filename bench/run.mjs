@@ -27,50 +27,109 @@ function summary(values) {
   return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)), runs: sorted.length };
 }
 
-const server = await startStaticServer({ root: distDir, base: '/survey/', gzip: true });
+// A static host as a prefecture's would be: gzip, ETag and 304 for a revalidation; every request
+// it answers is logged, so the bytes a visit cost are counted on the server, the service worker's
+// own fetches included.
+const server = await startStaticServer({ root: distDir, base: '/survey/', gzip: true, logRequests: true });
 const browser = await launchBrowser();
 
-/** A fresh profile each time: nothing cached, no service worker, no drafts. */
-async function freshPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', serviceWorkers: 'block' });
+/** A fresh profile each time: nothing cached, no drafts; the service worker as a user has it. */
+async function freshPage({ serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', serviceWorkers });
   return { context, page: await context.newPage() };
 }
 
-// 1. First load: bytes on the wire per file, and time until every item is rendered and the
-//    first input accepts focus.
-const transfers = [];
-const readyTimes = [];
-for (let run = 0; run < LOADS; run += 1) {
-  const { context, page } = await freshPage();
-  const responses = [];
-  page.on('requestfinished', (request) => responses.push(request));
-  await page.goto(server.url);
+/** Navigation start → every item rendered and Q1-1 accepts focus (in-page clock). */
+async function formUsable(page) {
   const ready = await page.waitForFunction(
     () => {
       const input = document.getElementById('field-Q1-1');
-      if (!input || document.querySelectorAll('.item').length < 18) return false;
+      if (!input || document.querySelectorAll('.item').length < 18 || input.closest('[inert]')) return false;
       input.focus();
       return document.activeElement === input ? performance.now() : false;
     },
     null,
     { polling: 'raf' },
   );
-  readyTimes.push(await ready.jsonValue());
+  return ready.jsonValue();
+}
+
+/**
+ * A switch by a tab, timed in the page: from the click to the frame in which `selector` (the
+ * screen's content) is on screen.
+ */
+async function timedSwitch(page, tabName, selector) {
+  await page.evaluate((selector) => {
+    window.__switch = {};
+    document.addEventListener('click', () => { window.__switch.start = performance.now(); }, { capture: true, once: true });
+    const poll = () => {
+      const element = window.__switch.start && document.querySelector(selector);
+      if (element && element.getClientRects().length > 0) window.__switch.end = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }, selector);
+  await page.getByRole('navigation', { name: '画面の切り替え' }).getByRole('link', { name: tabName, exact: true }).click();
+  const times = await (await page.waitForFunction(() => window.__switch.end && window.__switch, null, { timeout: 60_000 })).jsonValue();
+  return times.end - times.start;
+}
+const REVIEW = '#screen-tools:not([hidden]) article.review .review-row';
+const FORM = '#screen-form:not([hidden]) #field-Q1-1';
+
+// 1. First visit, as a user meets it: the service worker running, the host answering 304. The
+//    form usable; the review opened at once (its module fetched on demand); then the form and the
+//    review again, five times each way; the bytes every file of the visit cost on the wire, once
+//    the worker controls the page and the other screens' module is in.
+const transfers = [];
+const readyTimes = [];
+const firstSwitchOnDemand = [];
+const laterSwitchesToReview = [];
+const laterSwitchesToForm = [];
+for (let run = 0; run < LOADS; run += 1) {
+  const { context, page } = await freshPage({ serviceWorkers: 'allow' });
+  const from = server.requests.length;
+  await page.goto(server.url);
+  readyTimes.push(await formUsable(page));
+  firstSwitchOnDemand.push(await timedSwitch(page, '回答を確認・印刷する', REVIEW));
+  for (let turn = 0; turn < 5; turn += 1) {
+    laterSwitchesToForm.push(await timedSwitch(page, '回答を入力する', FORM));
+    laterSwitchesToReview.push(await timedSwitch(page, '回答を確認・印刷する', REVIEW));
+  }
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // The worker's install has taken what it needs once it controls the page; a moment for its
+  // last revalidations to be logged.
+  await page.waitForTimeout(500);
   const files = {};
-  for (const request of responses) {
-    const name = new URL(request.url()).pathname.replace('/survey/', '') || 'index.html';
-    const sizes = await request.sizes();
-    files[name] = { body: sizes.responseBodySize, headers: sizes.responseHeadersSize };
+  for (const request of server.requests.slice(from)) {
+    const name = request.path.replace('/survey/', '') || 'index.html';
+    files[name] ??= { bodies: 0, requests: 0, statuses: [] };
+    files[name].bodies += request.bytes;
+    files[name].requests += 1;
+    files[name].statuses.push(request.status);
   }
   transfers.push(files);
   await context.close();
 }
-// The same files every time (a fresh profile each load): the first load's are reported. Bodies are
-// what the size budget counts (tools/size-check.mjs, plus sw.js, which this benchmark's blocked
-// service worker never fetches); headers depend on the server (this one sends the CSP on each).
+// Every run is a first visit in a fresh profile: the first run's files are reported. The form's
+// share is what the size budget counts (tools/size-check.mjs); the rest is the other screens'
+// module, which came after the form was usable.
 const firstLoad = transfers[0];
-const firstLoadBodies = Object.values(firstLoad).reduce((sum, file) => sum + file.body, 0);
-const firstLoadHeaders = Object.values(firstLoad).reduce((sum, file) => sum + file.headers, 0);
+const bodiesOf = (filter) => Object.entries(firstLoad).filter(([name]) => filter(name)).reduce((sum, [, file]) => sum + file.bodies, 0);
+const firstLoadBodies = bodiesOf(() => true);
+const formBodies = bodiesOf((name) => !name.startsWith('tools/'));
+const requestCount = Object.values(firstLoad).reduce((sum, file) => sum + file.requests, 0);
+
+// 1b. The first switch to the review once the module has come while the browser was idle (the
+//     usual case: a user reads or types for more than two seconds first).
+const firstSwitchAfterIdle = [];
+for (let run = 0; run < LOADS; run += 1) {
+  const { context, page } = await freshPage({ serviceWorkers: 'allow' });
+  await page.goto(server.url);
+  await formUsable(page);
+  await page.locator('#tools-loading').waitFor({ state: 'detached', timeout: 30_000 });
+  firstSwitchAfterIdle.push(await timedSwitch(page, '回答を確認・印刷する', REVIEW));
+  await context.close();
+}
 
 // 2. Keystrokes in a free-text item, each until the answer is stored in localStorage.
 const { context: typingContext, page: typingPage } = await freshPage();
@@ -99,12 +158,12 @@ const keystrokes = await typingPage.evaluate(async (count) => {
 }, KEYSTROKES);
 await typingContext.close();
 
-// 3. Exports of a full survey, from the click to the file handed to the browser (tools page).
+// 3. Exports of a full survey, from the click to the file handed to the browser (files screen).
 const { context: exportContext, page: exportPage } = await freshPage();
 const survey = new SurveyPage(exportPage);
 await survey.open(server.url);
 await survey.fillCompleteSurvey();
-// The exports are on the tools page, reached by the answering page's link as a user would.
+// The exports are on the files screen, reached by its tab as a user would.
 await survey.openExportPanel();
 const exportTimes = { json: [], csvPerItemUtf8: [], csvPerHospitalShiftJis: [] };
 const timed = async (button) => {
@@ -116,7 +175,7 @@ const panel = survey.exportPanel();
 for (let run = 0; run < EXPORTS; run += 1) {
   // Chromium stops handing over files after ten downloads from one page load (its limit on
   // multiple downloads, a prompt in a visible browser, a refusal in a headless one): each run
-  // starts on the tools page loaded anew. The reload is not timed.
+  // starts on the files screen loaded anew (its address, #files). The reload is not timed.
   if (run > 0) {
     await exportPage.reload();
     await panel.waitFor();
@@ -169,14 +228,24 @@ console.log(
   JSON.stringify(
     {
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gib: Math.round(totalmem() / 2 ** 30), browser: chromium },
-      first_load_bytes_gzip: {
+      first_visit_bytes_gzip: {
         bodies: firstLoadBodies,
-        headers: firstLoadHeaders,
-        total: firstLoadBodies + firstLoadHeaders,
+        form: formBodies,
+        other_screens: firstLoadBodies - formBodies,
+        requests: requestCount,
         by_file: firstLoad,
-        note: 'as transferred: gzip bodies, and response headers',
+        note: 'counted on the server: gzip bodies sent (a 304 sends none), service worker running, until it controls the page and the other screens have come',
       },
-      first_load_ready_ms: summary(readyTimes),
+      form_usable_ms: summary(readyTimes),
+      first_switch_to_review_ms: {
+        on_demand: summary(firstSwitchOnDemand),
+        after_idle_fetch: summary(firstSwitchAfterIdle),
+        note: 'click on the tab to the frame with the review on screen (in-page); on demand: clicked as soon as the form is usable, so its module is fetched then',
+      },
+      later_switches_ms: {
+        to_review: summary(laterSwitchesToReview),
+        to_form: summary(laterSwitchesToForm),
+      },
       keystroke_to_stored_ms: summary(keystrokes),
       export_ms: {
         json: summary(exportTimes.json),

@@ -126,8 +126,9 @@ test('with storage disabled the page says so and the form still works', async ()
       await dialog.dismiss();
       resolve(dialog.type());
     });
+    setTimeout(() => resolve('no dialog'), 10_000);
   });
-  await page.reload().catch(() => {});
+  await page.reload({ timeout: 5000 }).catch(() => {});
   assert.equal(await asked, 'beforeunload');
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
   // The notice's button opens the files screen of the same page, which saves what the form shows.

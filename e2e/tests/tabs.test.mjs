@@ -151,8 +151,9 @@ test('a real conflict is shown where the user types, says nothing more is saved,
       await dialog.dismiss();
       resolve(dialog.type());
     });
+    setTimeout(() => resolve('no dialog'), 10_000);
   });
-  await first.page.reload().catch(() => {});
+  await first.page.reload({ timeout: 5000 }).catch(() => {});
   assert.equal(await asked, 'beforeunload');
   await notice.getByRole('button', { name: 'このタブの内容で上書き保存する' }).click();
   await first.survey.waitUntilSaved();
