@@ -16,6 +16,11 @@ mod survey {
     pub mod lean;
 }
 
+// The ids and names of the form's markup, the same definition the form module binds with.
+#[allow(dead_code)]
+#[path = "src/ui/form_ids.rs"]
+mod form_ids;
+
 use survey::definition::{
     Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Behavior, Block, ConditionTest, Item,
     Section, Survey, When,
@@ -28,6 +33,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/survey/definition.rs");
     println!("cargo:rerun-if-changed=src/survey/check.rs");
+    println!("cargo:rerun-if-changed=src/ui/form_ids.rs");
     println!("cargo:rerun-if-changed=src/survey/lean.rs");
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
     for (source, generated) in DEFINITIONS {
@@ -259,16 +265,20 @@ fn form_html(survey: &Survey) -> String {
     h += "<!--nav--><nav class=\"section-nav\" aria-label=\"設問の区分\"><h2 class=\"nav-heading\">設問の区分</h2><ol>";
     for (index, section) in survey.sections.iter().enumerate() {
         h += &format!(
-            "<li id=\"nav-{0}\"><a href=\"#section-{0}\"><span class=\"nav-title\">{1}. {2}</span><span class=\"nav-count\"></span></a></li>",
-            esc(&section.id),
+            "<li id=\"{}\"><a href=\"#{}\"><span class=\"nav-title\">{}. {}</span><span class=\"nav-count\"></span></a></li>",
+            form_ids::nav(&esc(&section.id)),
+            form_ids::section(&esc(&section.id)),
             index + 1,
             esc(&section.title)
         );
     }
     h += "</ol></nav><!--/nav-->";
     // Intro.
-    h += "<!--intro--><section class=\"intro\" aria-labelledby=\"intro-heading\"><h2 id=\"intro-heading\" class=\"visually-hidden\">このページについて</h2>\
-          <p>この画面では、厚生労働省の調査に G-MIS で回答する前に、回答内容を準備・確認できます。設問と回答要領は調査の原文のとおりです。</p>";
+    h += &format!(
+        "<!--intro--><section class=\"intro\" aria-labelledby=\"{0}\"><h2 id=\"{0}\" class=\"visually-hidden\">このページについて</h2>",
+        form_ids::INTRO_HEADING
+    );
+    h += "<p>この画面では、厚生労働省の調査に G-MIS で回答する前に、回答内容を準備・確認できます。設問と回答要領は調査の原文のとおりです。</p>";
     h += &format!(
         "<dl class=\"survey-facts\"><div><dt>調査期間</dt><dd>{}</dd></div><div><dt>回答方法</dt><dd>{}</dd></div></dl>",
         esc(&survey.period),
@@ -281,11 +291,16 @@ fn form_html(survey: &Survey) -> String {
         blocks_html(&survey.guide)
     );
     // Form.
-    h += "<!--form--><form class=\"survey-form\" id=\"survey-form\" novalidate inert>";
+    h += &format!(
+        "<!--form--><form class=\"survey-form\" id=\"{}\" novalidate inert>",
+        form_ids::SURVEY_FORM
+    );
     for (index, section) in survey.sections.iter().enumerate() {
         let sid = esc(&section.id);
+        let heading = form_ids::section_heading(&sid);
         h += &format!(
-            "<section class=\"survey-section\" id=\"section-{sid}\" aria-labelledby=\"section-{sid}-heading\"><h2 id=\"section-{sid}-heading\"><span class=\"section-position\">{}.</span> {}</h2>",
+            "<section class=\"survey-section\" id=\"{}\" aria-labelledby=\"{heading}\"><h2 id=\"{heading}\"><span class=\"section-position\">{}.</span> {}</h2>",
+            form_ids::section(&sid),
             index + 1,
             esc(&section.title)
         );
@@ -294,8 +309,11 @@ fn form_html(survey: &Survey) -> String {
         }
         h += "</section>";
     }
-    h += "<div class=\"form-end\"><div id=\"check-result\" class=\"check-result\" tabindex=\"-1\"></div>\
-          <button type=\"submit\" class=\"button button-primary\">回答内容を確認する</button></div></form><!--/form-->";
+    h += &format!(
+        "<div class=\"form-end\"><div id=\"{}\" class=\"check-result\" tabindex=\"-1\"></div>\
+          <button type=\"submit\" class=\"button button-primary\">回答内容を確認する</button></div></form><!--/form-->",
+        form_ids::CHECK_RESULT
+    );
     h
 }
 
@@ -305,34 +323,43 @@ fn item_html(item: &Item) -> String {
     let badge_describes = several && item.required;
     let mut described: Vec<String> = Vec::new();
     if item.lead.is_some() {
-        described.push(format!("lead-{id}"));
+        described.push(form_ids::lead(&id));
     }
     if badge_describes {
-        described.push(format!("badge-{id}"));
+        described.push(form_ids::badge(&id));
     }
-    described.push(format!("error-{id}"));
+    described.push(form_ids::error(&id));
     let described_by = described.join(" ");
     let mut h = format!(
-        "<div class=\"item{}\" id=\"item-{id}\"{}>",
+        "<div class=\"item{}\" id=\"{}\"{}>",
         if item.when.is_some() {
             " item-follow-up"
         } else {
             ""
         },
+        form_ids::item(&id),
         // Follow-up items are not asked until their parent is answered.
         if item.when.is_some() { " hidden" } else { "" },
     );
     h += "<div class=\"item-badges\">";
     h += &if item.required {
-        format!("<span class=\"badge badge-required\" id=\"badge-{id}\">必須</span>")
+        format!(
+            "<span class=\"badge badge-required\" id=\"{}\">必須</span>",
+            form_ids::badge(&id)
+        )
     } else {
         "<span class=\"badge badge-optional\">任意</span>".to_owned()
     };
     h += "</div>";
     if let Some(lead) = &item.lead {
-        h += &format!("<p class=\"item-lead\" id=\"lead-{id}\">{}</p>", esc(lead));
+        h += &format!(
+            "<p class=\"item-lead\" id=\"{}\">{}</p>",
+            form_ids::lead(&id),
+            esc(lead)
+        );
     }
     h += "<div class=\"item-control\">";
+    let field = form_ids::field(&id);
     let required = if item.required {
         " aria-required=\"true\""
     } else {
@@ -341,15 +368,17 @@ fn item_html(item: &Item) -> String {
     match &item.answer {
         AnswerKind::Text { .. } => {
             h += &format!(
-                "<label class=\"item-title\" for=\"field-{id}\">{}</label><input type=\"text\" class=\"text-input\" id=\"field-{id}\" autocomplete=\"off\"{required} aria-describedby=\"{described_by}\">",
+                "<label class=\"item-title\" for=\"{field}\">{}</label><input type=\"text\" class=\"text-input\" id=\"{field}\" autocomplete=\"off\"{required} aria-describedby=\"{described_by}\">",
                 title_html(item)
             );
         }
         AnswerKind::Integer { min, max, unit } => {
+            let hint = form_ids::hint(&id);
+            let notice = form_ids::notice(&id);
             h += &format!(
-                "<label class=\"item-title\" for=\"field-{id}\">{}</label><p class=\"field-hint\" id=\"hint-{id}\">半角数字で入力してください（{min}～{max}{}）。</p>\
-                 <div class=\"number-row\"><input type=\"text\" inputmode=\"numeric\" class=\"number-input\" id=\"field-{id}\" autocomplete=\"off\"{required} aria-describedby=\"hint-{id} {described_by}\"><span class=\"unit\" aria-hidden=\"true\">{}</span></div>\
-                 <p class=\"field-notice\" role=\"status\" id=\"notice-{id}\"></p>",
+                "<label class=\"item-title\" for=\"{field}\">{}</label><p class=\"field-hint\" id=\"{hint}\">半角数字で入力してください（{min}～{max}{}）。</p>\
+                 <div class=\"number-row\"><input type=\"text\" inputmode=\"numeric\" class=\"number-input\" id=\"{field}\" autocomplete=\"off\"{required} aria-describedby=\"{hint} {described_by}\"><span class=\"unit\" aria-hidden=\"true\">{}</span></div>\
+                 <p class=\"field-notice\" role=\"status\" id=\"{notice}\"></p>",
                 title_html(item),
                 esc(unit),
                 esc(unit)
@@ -363,13 +392,14 @@ fn item_html(item: &Item) -> String {
                 _ => vec!["はい".to_owned(), "いいえ".to_owned()],
             };
             let role = if several { "" } else { " role=\"radiogroup\"" };
+            let legend = form_ids::legend(&id);
             let req = if !several && item.required {
                 " aria-required=\"true\""
             } else {
                 ""
             };
             h += &format!(
-                "<fieldset class=\"choice-group\"{role} aria-labelledby=\"legend-{id}\"{req} aria-describedby=\"{described_by}\"><legend class=\"item-title\" id=\"legend-{id}\">{}</legend><div class=\"{}\">",
+                "<fieldset class=\"choice-group\"{role} aria-labelledby=\"{legend}\"{req} aria-describedby=\"{described_by}\"><legend class=\"item-title\" id=\"{legend}\">{}</legend><div class=\"{}\">",
                 title_html(item),
                 if choices.len() <= 2 {
                     "choices choices-inline"
@@ -378,15 +408,11 @@ fn item_html(item: &Item) -> String {
                 }
             );
             for (index, choice) in choices.iter().enumerate() {
-                let control = if index == 0 {
-                    format!("field-{id}")
-                } else {
-                    format!("field-{id}-{index}")
-                };
+                let control = form_ids::choice(&id, index);
                 let kind = if several {
                     "type=\"checkbox\"".to_owned()
                 } else {
-                    format!("type=\"radio\" name=\"answer-{id}\"")
+                    format!("type=\"radio\" name=\"{}\"", form_ids::radio_name(&id))
                 };
                 h += &format!(
                     "<div class=\"choice\"><input {kind} id=\"{control}\" value=\"{0}\"><label for=\"{control}\">{0}</label></div>",
@@ -397,14 +423,18 @@ fn item_html(item: &Item) -> String {
         }
     }
     h += "</div>";
-    h += &format!("<p class=\"item-error\" id=\"error-{id}\"></p>");
+    h += &format!(
+        "<p class=\"item-error\" id=\"{}\"></p>",
+        form_ids::error(&id)
+    );
     for (index, advisory) in item.advisories.iter().enumerate() {
         let (note, label) = match advisory.level {
             AdvisoryLevel::Shortfall => ("", "要対策"),
             AdvisoryLevel::Note => (" advisory-note", "留意"),
         };
         h += &format!(
-            "<div class=\"advisory{note}\" id=\"advisory-{id}-{index}\" hidden><p><span class=\"badge advisory-level\">対策状況：{label}</span> {}</p><p class=\"advisory-reference\">参照：{}</p></div>",
+            "<div class=\"advisory{note}\" id=\"{}\" hidden><p><span class=\"badge advisory-level\">対策状況：{label}</span> {}</p><p class=\"advisory-reference\">参照：{}</p></div>",
+            form_ids::advisory(&id, index),
             esc(&advisory.message),
             esc(&advisory.reference)
         );

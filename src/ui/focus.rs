@@ -4,15 +4,7 @@
 use super::rx::*;
 use wasm_bindgen::JsCast;
 
-/// DOM id of an item's container; also the target of links to the item.
-pub fn item_anchor(id: &str) -> String {
-    format!("item-{id}")
-}
-
-/// DOM id of an item's first control.
-pub fn field_id(id: &str) -> String {
-    format!("field-{id}")
-}
+use super::form_ids;
 
 /// Focuses an element once the current render has reached the page.
 pub fn focus_after_render(element_id: String) {
@@ -23,10 +15,10 @@ pub fn focus_after_render(element_id: String) {
 pub fn focus_item(id: &str) {
     let document = document();
     let chosen = document
-        .query_selector(&format!("#{} input:checked", item_anchor(id)))
+        .query_selector(&format!("#{} input:checked", form_ids::item(id)))
         .ok()
         .flatten();
-    let target = chosen.or_else(|| document.get_element_by_id(&field_id(id)));
+    let target = chosen.or_else(|| document.get_element_by_id(&form_ids::field(id)));
     if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
         scroll_into_view(&element);

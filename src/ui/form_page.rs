@@ -11,15 +11,13 @@ use wasm_bindgen::JsCast;
 use super::announcer::branch_changes;
 use super::clock::status_time;
 use super::draft_session::{DraftSession, SaveStatus};
-use super::focus::{focus_after_render, focus_item, item_anchor, keep_focused_in_view};
+use super::focus::{focus_after_render, focus_item, keep_focused_in_view};
+use super::form_ids::{self, page};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use super::screen_switch::{TOOLS_FAILED_ID, is_tools_failure, load_tools, show_screen};
+use super::screen_switch::{is_tools_failure, load_tools, show_screen};
 use super::screens::{DRAFTS_CHANGED_EVENT, SAVED_TO_FILE_EVENT, Screen};
 use crate::survey::{AnswerKind, Survey, Visibility, r6_lean_survey};
-
-/// The element the check's summary is written into (static markup from build.rs).
-const CHECK_RESULT_ID: &str = "check-result";
 
 fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
@@ -47,7 +45,7 @@ fn show_error(p: &web_sys::Element, error: Option<&str>) {
 
 fn item_of(target: &web_sys::Element) -> Option<String> {
     let item = target.closest(".item").ok().flatten()?;
-    item.id().strip_prefix("item-").map(str::to_owned)
+    form_ids::item_of(&item.id()).map(str::to_owned)
 }
 
 pub fn start() {
@@ -75,7 +73,7 @@ pub fn start() {
     bind_draft_status(drafts);
     bind_check_summary(state);
     // Typing before the wasm ran would be overwritten by the draft: the form is inert until now.
-    if let Some(form) = element("survey-form") {
+    if let Some(form) = element(form_ids::SURVEY_FORM) {
         let _ = form.remove_attribute("inert");
     }
     arrive(state, drafts, screen);
@@ -107,15 +105,16 @@ fn arrive(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
     }
     if hash == "#check" {
         state.check_requested.set(true);
-        focus_after_render(CHECK_RESULT_ID.to_owned());
-    } else if let Some(id) = hash.strip_prefix("#item-")
+        focus_after_render(form_ids::CHECK_RESULT.to_owned());
+    } else if let Some(id) = hash.strip_prefix('#').and_then(form_ids::item_of)
         && state.survey.item(id).is_some()
     {
         let id = id.to_owned();
         request_animation_frame(move || focus_item(&id));
     } else if before != Screen::Form {
         // Back on the form from another screen: its beginning, with focus on the page's content.
-        if let Some(main) = element("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        if let Some(main) =
+            element(page::MAIN).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = main.focus();
         }
@@ -148,14 +147,14 @@ const EVENTS: &[&str] = &[
 fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
     let check = move || {
         state.check_requested.set(true);
-        focus_after_render(CHECK_RESULT_ID.to_owned());
+        focus_after_render(form_ids::CHECK_RESULT.to_owned());
     };
     let survey = state.survey;
     let update_ready = RwSignal::new(
         js_sys::Reflect::get(&window(), &"cyberSurveyUpdateAvailable".into())
             .is_ok_and(|flag| flag.is_truthy()),
     );
-    Effect::new(move |_| set_hidden("update-notice", !update_ready.get()));
+    Effect::new(move |_| set_hidden(page::UPDATE_NOTICE, !update_ready.get()));
     let handler = move |ev: web_sys::Event| {
         let target = ev
             .target()
@@ -163,7 +162,13 @@ fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
         let input = target
             .clone()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .filter(|input| input.closest("#survey-form").ok().flatten().is_some());
+            .filter(|input| {
+                input
+                    .closest(form_ids::SURVEY_FORM_SELECTOR)
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
         match ev.type_().as_str() {
             "input" => {
                 if let Some(input) = input
@@ -207,12 +212,13 @@ fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
             }
             "click" => {
                 let Some(target) = target else { return };
-                if let Ok(Some(link)) = target.closest("#check-result a") {
+                if let Ok(Some(link)) = target.closest(form_ids::CHECK_RESULT_LINKS) {
                     ev.prevent_default();
-                    if let Some(id) = link
-                        .get_attribute("href")
-                        .and_then(|h| h.strip_prefix("#item-").map(str::to_owned))
-                    {
+                    if let Some(id) = link.get_attribute("href").and_then(|h| {
+                        h.strip_prefix('#')
+                            .and_then(form_ids::item_of)
+                            .map(str::to_owned)
+                    }) {
                         focus_item(&id);
                     }
                     return;
@@ -222,14 +228,14 @@ fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
                 };
                 match button.id().as_str() {
                     // From another screen, the form shows first (its address runs the check).
-                    "check-button" if screen.get_value() != Screen::Form => {
+                    page::CHECK_BUTTON if screen.get_value() != Screen::Form => {
                         let _ = window().location().set_hash("check");
                     }
-                    "check-button" => check(),
-                    "take-newer" => drafts.take_newer(),
-                    "keep-mine" | "keep-gone" => drafts.keep_mine(),
-                    "let-go" => drafts.let_go_and_restart(),
-                    "update-button" => {
+                    page::CHECK_BUTTON => check(),
+                    page::TAKE_NEWER => drafts.take_newer(),
+                    page::KEEP_MINE | page::KEEP_GONE => drafts.keep_mine(),
+                    page::LET_GO => drafts.let_go_and_restart(),
+                    page::UPDATE_BUTTON => {
                         // The draft is saved before the page reloads into the new release.
                         drafts.save_now();
                         if let Ok(event) = web_sys::Event::new("cyber-survey-apply-update") {
@@ -260,7 +266,7 @@ fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
             SAVED_TO_FILE_EVENT => drafts.saved_to_file(state.answers.get_untracked()),
             // Capture-phase error events: only the tools script's own failure is this page's.
             "error" if target.is_some_and(|t| is_tools_failure(&t)) => {
-                set_hidden(TOOLS_FAILED_ID, false);
+                set_hidden(page::TOOLS_FAILED, false);
             }
             // Leaving (the overview page, closing the tab) would lose answers kept only in
             // memory: the browser asks first, unless they were saved to a file since.
@@ -305,7 +311,7 @@ fn bind_items(state: FormState) {
         state.answers.with(|answers| {
             for (index, item) in survey.items().enumerate() {
                 let id = item.id.as_str();
-                let Some(div) = element(&item_anchor(id)) else {
+                let Some(div) = element(&form_ids::item(id)) else {
                     continue;
                 };
                 // Asked or not: an item not asked is hidden (out of the accessibility tree and tab order).
@@ -324,7 +330,7 @@ fn bind_items(state: FormState) {
                             None => control.remove_attribute("aria-invalid"),
                         };
                     }
-                    if let Some(p) = element(&format!("error-{id}")) {
+                    if let Some(p) = element(&form_ids::error(id)) {
                         show_error(&p, error.as_deref());
                     }
                     shown_errors.update_value(|shown| shown[index] = error);
@@ -333,12 +339,7 @@ fn bind_items(state: FormState) {
                 // opened, digits converted).
                 let controls = item.choices().len().max(1);
                 for choice_index in 0..controls {
-                    let control = if choice_index == 0 {
-                        format!("field-{id}")
-                    } else {
-                        format!("field-{id}-{choice_index}")
-                    };
-                    let Some(input) = element(&control)
+                    let Some(input) = element(&form_ids::choice(id, choice_index))
                         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                     else {
                         continue;
@@ -354,12 +355,12 @@ fn bind_items(state: FormState) {
                 // The readiness notes this answer raises.
                 for advisory_index in 0..item.advisories.len() {
                     let shown = evaluation.raises(index, advisory_index);
-                    set_hidden(&format!("advisory-{id}-{advisory_index}"), !shown);
+                    set_hidden(&form_ids::advisory(id, advisory_index), !shown);
                 }
                 // The notice after full-width digits were converted.
                 if matches!(item.answer, AnswerKind::Integer { .. }) {
                     let notice = state.notice(id).map(|n| n.to_string());
-                    set_text(&format!("notice-{id}"), notice.as_deref().unwrap_or(""));
+                    set_text(&form_ids::notice(id), notice.as_deref().unwrap_or(""));
                 }
             }
         });
@@ -367,7 +368,7 @@ fn bind_items(state: FormState) {
 }
 
 fn bind_section_count(state: FormState, section: &'static crate::survey::Section) {
-    let li = format!("nav-{}", section.id);
+    let li = form_ids::nav(&section.id);
     // A memo, so the list is written only when the section's count changes, not per keystroke.
     let progress = Memo::new(move |_| state.evaluation().section_progress(section));
     Effect::new(move |_| {
@@ -412,7 +413,7 @@ fn bind_announcer(state: FormState) {
         if let Some(before) = previous
             && let Some(text) = branch_changes(state, &before, &now)
         {
-            set_text("announcer", &text);
+            set_text(page::ANNOUNCER, &text);
         }
         now
     });
@@ -421,9 +422,9 @@ fn bind_announcer(state: FormState) {
 fn bind_progress(state: FormState) {
     Effect::new(move |_| {
         let p = state.progress.get();
-        set_text("progress-text", &describe_progress(p));
-        set_text("progress-percent", &format!("{}%", p.percent()));
-        if let Some(bar) = element("progress-bar") {
+        set_text(page::PROGRESS_TEXT, &describe_progress(p));
+        set_text(page::PROGRESS_PERCENT, &format!("{}%", p.percent()));
+        if let Some(bar) = element(page::PROGRESS_BAR) {
             let _ = bar.set_attribute("max", &p.required.max(1).to_string());
             let _ = bar.set_attribute("value", &p.answered.to_string());
         }
@@ -431,13 +432,13 @@ fn bind_progress(state: FormState) {
 }
 
 fn bind_draft_status(drafts: DraftSession) {
-    Effect::new(move |_| set_text("draft-name", &drafts.open_name()));
+    Effect::new(move |_| set_text(page::DRAFT_NAME, &drafts.open_name()));
     Effect::new(move |_| {
         let status = drafts.status();
         let shown = status.shown(drafts.memory_only, &drafts.open_saved_at(), status_time);
-        set_text("save-status", &shown);
-        set_text("save-status-spoken", status.spoken(drafts.memory_only));
-        if let Some(e) = element("save-status") {
+        set_text(page::SAVE_STATUS, &shown);
+        set_text(page::SAVE_STATUS_SPOKEN, status.spoken(drafts.memory_only));
+        if let Some(e) = element(page::SAVE_STATUS) {
             let _ = e
                 .class_list()
                 .toggle_with_force("save-problem", !status.is_stored());
@@ -446,33 +447,33 @@ fn bind_draft_status(drafts: DraftSession) {
             SaveStatus::Failed(_) | SaveStatus::Refused(_) => status.notice(),
             _ => None,
         };
-        set_hidden("save-failed", failure.is_none());
-        set_text("save-failed-text", failure.as_deref().unwrap_or(""));
+        set_hidden(page::SAVE_FAILED, failure.is_none());
+        set_text(page::SAVE_FAILED_TEXT, failure.as_deref().unwrap_or(""));
         let conflict = matches!(status, SaveStatus::Conflict { .. });
-        set_hidden("newer-elsewhere", !conflict);
+        set_hidden(page::NEWER_ELSEWHERE, !conflict);
         let gone = match &status {
             SaveStatus::Gone { .. } => status.notice(),
             _ => None,
         };
-        set_hidden("gone-elsewhere", gone.is_none());
+        set_hidden(page::GONE_ELSEWHERE, gone.is_none());
         if conflict || gone.is_some() {
             keep_focused_in_view();
         }
-        set_text("gone-elsewhere-text", gone.as_deref().unwrap_or(""));
+        set_text(page::GONE_ELSEWHERE_TEXT, gone.as_deref().unwrap_or(""));
         if let Some(reason) = drafts.unavailable_reason.get_value() {
-            set_hidden("storage-unavailable", false);
-            set_text("storage-unavailable-text", &reason.to_string());
+            set_hidden(page::STORAGE_UNAVAILABLE, false);
+            set_text(page::STORAGE_UNAVAILABLE_TEXT, &reason.to_string());
         }
     });
     // The tools page's two notices in its words (draft_notices.rs); saving or deleting what was set
     // aside is done there.
     Effect::new(move |_| {
         let left_alone = drafts.has_drafts_left_alone();
-        set_hidden("stored-problems", !left_alone);
+        set_hidden(page::STORED_PROBLEMS, !left_alone);
         let recovered = drafts.recovered.with(Vec::len);
-        set_hidden("recovered-notice", recovered == 0);
+        set_hidden(page::RECOVERED_NOTICE, recovered == 0);
         set_text(
-            "recovered-count",
+            page::RECOVERED_COUNT,
             &format!("読み込めなかった下書きが{recovered}件あります。"),
         );
     });
@@ -483,7 +484,7 @@ fn bind_draft_status(drafts: DraftSession) {
 fn bind_check_summary(state: FormState) {
     let survey = state.survey;
     Effect::new(move |_| {
-        let Some(area) = element(CHECK_RESULT_ID) else {
+        let Some(area) = element(form_ids::CHECK_RESULT) else {
             return;
         };
         if !state.check_requested.get() {
@@ -528,14 +529,14 @@ fn bind_check_summary(state: FormState) {
         let list = make("ul", "", "");
         for problem in &problems {
             let text = doc
-                .query_selector(&format!("#{} .item-text", item_anchor(&problem.item)))
+                .query_selector(&format!("#{} .item-text", form_ids::item(&problem.item)))
                 .ok()
                 .flatten()
                 .and_then(|e| e.text_content())
                 .unwrap_or_default();
             let number = survey.item(&problem.item).map_or("", |i| i.number.as_str());
             let link = make("a", "", "");
-            let _ = link.set_attribute("href", &format!("#{}", item_anchor(&problem.item)));
+            let _ = link.set_attribute("href", &format!("#{}", form_ids::item(&problem.item)));
             let _ = link.append_child(&make("span", "summary-number", number));
             let _ = link.append_with_str_1(" ");
             let _ = link.append_child(&make("span", "summary-text", &text));

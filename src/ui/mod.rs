@@ -21,6 +21,7 @@ mod export_panel;
 #[cfg(feature = "tools")]
 mod file_import;
 mod focus;
+pub mod form_ids;
 mod form_page;
 mod form_state;
 #[cfg(feature = "tools")]
@@ -52,11 +53,11 @@ pub use app::App;
 pub fn start() {
     use wasm_bindgen::JsCast;
     let document = leptos::prelude::document();
-    if let Some(loading) = document.get_element_by_id("tools-loading") {
+    if let Some(loading) = document.get_element_by_id(form_ids::page::TOOLS_LOADING) {
         loading.remove();
     }
     if let Some(holder) = document
-        .get_element_by_id(screens::TOOLS_SCREEN_ID)
+        .get_element_by_id(form_ids::page::SCREEN_TOOLS)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         leptos::mount::mount_to(holder, App).forget();

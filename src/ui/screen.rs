@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::focus::item_anchor;
+use super::form_ids;
 use super::screens::Screen;
 
 /// Shows a screen the user opened (by a tab, a link, Back or a bookmark) from its top, just below
@@ -29,7 +29,7 @@ pub fn open_heading(hash: &str) {
 
 /// The address of an item on the form (the same page).
 pub fn item_on_form(item: &str) -> String {
-    format!("#{}", item_anchor(item))
+    format!("#{}", form_ids::item(item))
 }
 
 /// A link from the review, the report or the CSV panel to an item on the form, which focuses the

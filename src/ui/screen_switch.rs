@@ -3,22 +3,19 @@
 //! then loads its own wasm and stylesheet) the first time a tools screen is asked for, or while the
 //! browser is idle after the form became usable.
 
+use super::form_ids::page::{SCREEN_FORM, SCREEN_TOOLS};
 use super::rx::*;
-use super::screens::{Screen, TOOLS_SCREEN_ID};
+use super::screens::Screen;
 
-/// The element holding the form and everything about it (index.html).
-const FORM_SCREEN_ID: &str = "screen-form";
 /// The tools module's start-up script, once added to the page.
 const TOOLS_SCRIPT_ID: &str = "tools-boot";
-/// Shown in the tools screens' holder when their files could not be loaded.
-pub const TOOLS_FAILED_ID: &str = "tools-failed";
 
 /// Shows the screen the address names and returns it.
 pub fn show_screen(hash: &str) -> Screen {
     let screen = Screen::from_hash(hash);
     let tools = screen != Screen::Form;
     let document = document();
-    for (id, hidden) in [(FORM_SCREEN_ID, tools), (TOOLS_SCREEN_ID, !tools)] {
+    for (id, hidden) in [(SCREEN_FORM, tools), (SCREEN_TOOLS, !tools)] {
         if let Some(element) = document.get_element_by_id(id) {
             let _ = element.toggle_attribute_with_force("hidden", hidden);
         }
@@ -48,7 +45,7 @@ pub fn load_tools() {
         return;
     }
     let Some(source) = document
-        .get_element_by_id(TOOLS_SCREEN_ID)
+        .get_element_by_id(SCREEN_TOOLS)
         .and_then(|holder| holder.get_attribute("data-boot"))
     else {
         return;

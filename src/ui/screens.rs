@@ -47,13 +47,11 @@ impl Screen {
             Screen::Files if hash == "#export" => "export-title",
             Screen::Files => "json-file-title",
             Screen::Drafts => "draft-list-title",
-            Screen::Form => "main",
+            Screen::Form => super::form_ids::page::MAIN,
         }
     }
 }
 
-/// The page's element that holds the tools module's screens (index.html).
-pub const TOOLS_SCREEN_ID: &str = "screen-tools";
 /// What the form module leaves for the tools screens when storage does not hold what the form
 /// shows (storage refused, or its last save failed): `<draft id>\n<the draft's stored form>`, in
 /// a property of the window. Without it they would show, and save to a file, an older version.

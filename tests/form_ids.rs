@@ -1,0 +1,156 @@
+//! The form's markup and the code that binds it agree on every element id and name: build.rs
+//! writes the survey's markup with `ui::form_ids`, the form module binds with the same functions,
+//! and index.html's fixed parts carry exactly the ids `form_ids::page` names. A mismatch fails here
+//! instead of being skipped when the page runs (where a missing element is simply not found).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use cyber_survey::survey::{AnswerKind, Survey, r6_survey};
+use cyber_survey::ui::form_ids::{self, page};
+
+/// Every `id="…"` in a piece of markup, with how often it occurs.
+fn ids_in(markup: &str) -> BTreeMap<String, usize> {
+    let mut ids = BTreeMap::new();
+    for (at, _) in markup.match_indices(" id=\"") {
+        let rest = &markup[at + 5..];
+        let end = rest.find('"').expect("an id attribute ends");
+        *ids.entry(rest[..end].to_owned()).or_insert(0) += 1;
+    }
+    ids
+}
+
+fn generated_markup(survey: &Survey) -> String {
+    let path = format!(
+        "{}/web/generated/{}.html",
+        env!("CARGO_MANIFEST_DIR"),
+        survey.id.to_lowercase()
+    );
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (build.rs writes it)"))
+}
+
+/// The ids the binder derives for a survey: what the generated markup must hold, and nothing else.
+fn ids_the_binder_derives(survey: &Survey) -> BTreeSet<String> {
+    let mut ids: BTreeSet<String> = [
+        form_ids::SURVEY_FORM,
+        form_ids::CHECK_RESULT,
+        form_ids::INTRO_HEADING,
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    for section in &survey.sections {
+        ids.insert(form_ids::nav(&section.id));
+        ids.insert(form_ids::section(&section.id));
+        ids.insert(form_ids::section_heading(&section.id));
+    }
+    for item in survey.items() {
+        let id = item.id.as_str();
+        ids.insert(form_ids::item(id));
+        ids.insert(form_ids::error(id));
+        if item.lead.is_some() {
+            ids.insert(form_ids::lead(id));
+        }
+        if item.required {
+            ids.insert(form_ids::badge(id));
+        }
+        for index in 0..item.advisories.len() {
+            ids.insert(form_ids::advisory(id, index));
+        }
+        match &item.answer {
+            AnswerKind::Text { .. } => {
+                ids.insert(form_ids::field(id));
+            }
+            AnswerKind::Integer { .. } => {
+                ids.insert(form_ids::field(id));
+                ids.insert(form_ids::hint(id));
+                ids.insert(form_ids::notice(id));
+            }
+            _ => {
+                ids.insert(form_ids::legend(id));
+                for index in 0..item.choices().len().max(2) {
+                    ids.insert(form_ids::choice(id, index));
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn the_generated_markup_has_exactly_the_ids_the_binder_looks_for_each_once() {
+    let survey = r6_survey();
+    let found = ids_in(&generated_markup(&survey));
+    let twice: Vec<_> = found.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "ids written more than once: {twice:?}");
+    let found: BTreeSet<String> = found.into_keys().collect();
+    let derived = ids_the_binder_derives(&survey);
+    let missing: Vec<_> = derived.difference(&found).collect();
+    let unknown: Vec<_> = found.difference(&derived).collect();
+    assert!(
+        missing.is_empty(),
+        "the binder looks for ids the markup lacks: {missing:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "the markup has ids no one derives: {unknown:?}"
+    );
+}
+
+#[test]
+fn single_choice_items_share_the_radio_name_the_binder_knows() {
+    let survey = r6_survey();
+    let markup = generated_markup(&survey);
+    for item in survey.items() {
+        let radios = matches!(item.answer, AnswerKind::YesNo | AnswerKind::Single { .. });
+        let named = markup
+            .matches(&format!("name=\"{}\"", form_ids::radio_name(&item.id)))
+            .count();
+        let expected = if radios {
+            item.choices().len().max(2)
+        } else {
+            0
+        };
+        assert_eq!(named, expected, "{}: radio buttons named for it", item.id);
+    }
+}
+
+#[test]
+fn index_html_carries_every_fixed_id_the_form_module_binds_once_and_no_other() {
+    let html =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html");
+    let found = ids_in(&html);
+    for id in page::ALL {
+        assert_eq!(found.get(*id), Some(&1), "index.html: id=\"{id}\" once");
+    }
+    let known: BTreeSet<&str> = page::ALL.iter().copied().collect();
+    let unknown: Vec<_> = found
+        .keys()
+        .filter(|id| !known.contains(id.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "index.html has ids form_ids::page does not name: {unknown:?}"
+    );
+    // The two pieces of markup together: no id twice.
+    let generated = ids_in(&generated_markup(&r6_survey()));
+    let shared: Vec<_> = generated
+        .keys()
+        .filter(|id| found.contains_key(*id))
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "ids in both index.html and the form: {shared:?}"
+    );
+}
+
+#[test]
+fn an_item_anchor_names_its_item_back() {
+    for item in r6_survey().items() {
+        assert_eq!(
+            form_ids::item_of(&form_ids::item(&item.id)),
+            Some(item.id.as_str())
+        );
+    }
+    assert_eq!(form_ids::item_of("section-basic"), None);
+}
