@@ -87,10 +87,15 @@ for (const viewport of [
     const folder = mkdtempSync(join(tmpdir(), 'one-page-'));
     const path = join(folder, saved.name);
     writeFileSync(path, saved.text);
-    await page.locator('.file-button input[type=file]').setInputFiles(path);
-    await page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き` }).waitFor();
-    // The CSV, on the same screen: the survey is incomplete, so it warns first, with links.
+    // The CSV's warning about what this draft lacks…
     const panel = survey.exportPanel();
+    await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
+    await panel.getByRole('alert').waitFor();
+    await page.locator('.file-button input[type=file]').setInputFiles(path);
+    // …does not stay once another draft is open; the file's outcome shows where it was chosen.
+    await page.locator('.json-file-panel .notice-success', { hasText: `「${saved.name}」を新しい下書き` }).waitFor();
+    assert.equal(await panel.getByRole('alert').count(), 0);
+    // The CSV, on the same screen: the survey is incomplete, so it warns first, with links.
     await panel.getByRole('button', { name: 'CSVファイルに保存' }).click();
     const csv = await survey.download(panel.getByRole('alert').getByRole('button', { name: 'このまま保存する' }));
     assert.match(csv.name, /\.csv$/);

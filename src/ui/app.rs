@@ -87,7 +87,7 @@ fn ToolsScreens(survey: &'static Survey) -> impl IntoView {
         <div class="drop-hint" class:drop-hint-visible=move || dragging.get() && screen.get() != Screen::Form aria-hidden="true">
             "ここにJSONファイルをドロップすると、新しい下書きとして読み込みます"
         </div>
-        <DraftNotices drafts outcomes />
+        <DraftNotices drafts />
         {move || match screen.get() {
             Screen::Form => ().into_any(),
             Screen::Review => view! { <ReviewView form=state /> }.into_any(),

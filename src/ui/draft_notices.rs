@@ -1,17 +1,17 @@
 //! What the user must know about their drafts: storage that does not work, a newer save in another
-//! tab, stored drafts that could not be read, and the outcome of loading files.
+//! tab, and stored drafts that could not be read. (The outcome of loading files is shown where the
+//! files were chosen: file_outcomes.rs, in the files panel.)
 
 use leptos::prelude::*;
 
 use super::clock::{local_time, today_compact};
 use super::download::offer_download;
 use super::draft_session::{DraftSession, SaveStatus};
-use super::file_import::FileOutcome;
 use crate::draft::{DraftError, StoreError};
 use crate::export::export_file_name;
 
 #[component]
-pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) -> impl IntoView {
+pub fn DraftNotices(drafts: DraftSession) -> impl IntoView {
     view! {
         <div class="draft-notices">
             {drafts.unavailable_reason.get_value().map(|reason| view! {
@@ -21,7 +21,6 @@ pub fn DraftNotices(drafts: DraftSession, outcomes: RwSignal<Vec<FileOutcome>>) 
             })}
             {move || save_notice(drafts)}
             <StoredProblems drafts />
-            <FileOutcomes outcomes />
         </div>
     }
 }
@@ -138,38 +137,5 @@ fn StoredProblems(drafts: DraftSession) -> impl IntoView {
                 </div>
             })
         }}
-    }
-}
-
-#[component]
-fn FileOutcomes(outcomes: RwSignal<Vec<FileOutcome>>) -> impl IntoView {
-    view! {
-        <div class="file-outcomes" aria-live="polite">
-            {move || outcomes.get().into_iter().map(|outcome| match outcome {
-                FileOutcome::Loaded { file, draft, warnings } => view! {
-                    <div class="notice notice-success">
-                        <p>{format!("「{file}」を新しい下書き「{draft}」として読み込みました。")}</p>
-                        {(!warnings.is_empty()).then(|| view! {
-                            <p>"次の内容は読み込みませんでした："</p>
-                            <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
-                        })}
-                    </div>
-                }.into_any(),
-                FileOutcome::Refused { file, reason } => view! {
-                    <div class="notice notice-error">
-                        <p>
-                            <strong>{format!("「{file}」は読み込めませんでした。")}</strong>
-                            {reason}
-                            "今ある下書きは変更していません。"
-                        </p>
-                    </div>
-                }.into_any(),
-            }).collect_view()}
-            {move || (!outcomes.with(Vec::is_empty)).then(|| view! {
-                <button type="button" class="button button-small" on:click=move |_| outcomes.set(Vec::new())>
-                    "読み込み結果の表示を閉じる"
-                </button>
-            })}
-        </div>
     }
 }

@@ -30,6 +30,12 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
     let layout = RwSignal::new(CsvLayout::PerItem);
     let encoding = RwSignal::new(CsvEncoding::Utf8WithBom);
     let step = RwSignal::new(Step::Choosing);
+    // Another draft opened (a file loaded, a draft switched): nothing said about the one before
+    // stays on screen.
+    Effect::new(move |_| {
+        form.answers.track();
+        step.set(Step::Choosing);
+    });
 
     let save = move |encoding: CsvEncoding| {
         let survey = form.survey;

@@ -7,6 +7,7 @@ use super::clock::{now_iso, today_compact};
 use super::download::offer_download;
 use super::draft_session::DraftSession;
 use super::file_import::{FileOutcome, files_of, import_files};
+use super::file_outcomes::FileOutcomes;
 use super::form_state::FormState;
 use crate::export::{export_file_name, write_answer_file};
 
@@ -72,6 +73,7 @@ pub fn JsonFilePanel(
                     }.into_any(),
                 })}
             </div>
+            <FileOutcomes outcomes />
         </section>
     }
 }

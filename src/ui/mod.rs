@@ -20,6 +20,8 @@ mod draft_session;
 mod export_panel;
 #[cfg(feature = "tools")]
 mod file_import;
+#[cfg(feature = "tools")]
+mod file_outcomes;
 mod focus;
 pub mod form_ids;
 mod form_page;
