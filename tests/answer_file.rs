@@ -6,7 +6,6 @@ mod common;
 use cyber_survey::draft::DraftError;
 use cyber_survey::export::{
     FileError, FileWarning, MAX_FILE_BYTES, export_file_name, read_answer_file, write_answer_file,
-    write_answer_file_small,
 };
 use cyber_survey::survey::{Answer, Answers, Visibility};
 use serde_json::{Value, json};
@@ -408,9 +407,7 @@ fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
 mod schema {
     use super::{AT, common, parsed};
     use cyber_survey::export::answer_schema::answer_file_schema;
-    use cyber_survey::export::{
-        FileError, read_answer_file, write_answer_file, write_answer_file_small,
-    };
+    use cyber_survey::export::{FileError, read_answer_file, write_answer_file};
     use cyber_survey::survey::{Answer, Answers, Survey};
     use serde_json::{Value, json};
 
@@ -602,8 +599,8 @@ mod schema {
         ]
     }
 
-    /// Whatever a draft holds, the writers produce a file the schema accepts, both writers the
-    /// same bytes, and the reader does not refuse it as damaged.
+    /// Whatever a draft holds, the writer produces a file the schema accepts, and the reader does
+    /// not refuse it as damaged.
     #[test]
     fn no_draft_however_damaged_makes_a_file_the_schema_rejects() {
         let survey = common::r6();
@@ -624,11 +621,6 @@ mod schema {
                 .map(|e| format!("{}: {e}", e.instance_path()))
                 .collect();
             assert!(errors.is_empty(), "{answers:?}\n{errors:?}\n{text}");
-            assert_eq!(
-                write_answer_file_small(&survey, answers, AT),
-                text,
-                "{answers:?}"
-            );
             assert!(
                 matches!(
                     read_answer_file(&survey, &text),
@@ -670,39 +662,5 @@ mod schema {
             answers.insert("Q99".into(), json!("はい"));
         }
         assert!(!validator.is_valid(&unknown));
-    }
-}
-
-/// The form page writes the answer file with the small JSON module when storage fails: it must be
-/// the tools page's file byte for byte, and read back by `read_answer_file` to the same answers.
-#[test]
-fn the_form_pages_small_writer_writes_the_same_file() {
-    let survey = common::r6();
-    let complete = common::complete_with_every_branch_open(&survey);
-    let mut awkward = complete.clone();
-    awkward.set_text(
-        "Q1-1",
-        "  \"山田\"\\ 太郎\n\t\u{8}\u{c}\u{1}\u{7f}  ".into(),
-    );
-    awkward.set_text("Q13", "８桁".into());
-    awkward.set_text("Q17-5", "１４".into());
-    awkward.set_choice("Q2-1", "いいえ".into());
-    let mut quoted = complete.clone();
-    quoted.set_text("Q1-1", "  \"山田\"\\ 太郎 / <b>&</b>  ".into());
-    quoted.set_text("Q13", "8桁".into());
-    let mut one = Answers::new();
-    one.set_text("Q1-2", "〇〇病院".into());
-    for answers in [&complete, &awkward, &quoted, &one, &Answers::new()] {
-        let small = write_answer_file_small(&survey, answers, AT);
-        assert_eq!(small, write_answer_file(&survey, answers, AT));
-    }
-    // Read back: control characters and full-width digits are covered by the equality above
-    // (the reader's handling of them is the tools page's, tested elsewhere).
-    for answers in [&complete, &quoted, &one] {
-        let small = write_answer_file_small(&survey, answers, AT);
-        assert_eq!(
-            read_answer_file(&survey, &small).map(|l| (l.answers, l.warnings)),
-            Ok((asked_only(answers), vec![]))
-        );
     }
 }

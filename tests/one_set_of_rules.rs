@@ -12,9 +12,7 @@ use std::collections::BTreeSet;
 use common::{complete_with_every_branch_open, r6};
 use cyber_survey::draft::Draft;
 use cyber_survey::export::csv_file::{CsvLayout, csv_rows};
-use cyber_survey::export::{
-    FileWarning, read_answer_file, write_answer_file, write_answer_file_small,
-};
+use cyber_survey::export::{FileWarning, read_answer_file, write_answer_file};
 use cyber_survey::overview::{
     AnswerFilter, Collection, ItemState as CountedState, combined_csv_rows,
 };
@@ -418,10 +416,6 @@ fn check_consumers(survey: &Survey, answers: &Answers, evaluation: &Evaluation) 
     // The answer file: complete, valid answers under `answers`, invalid ones under `invalid`,
     // nothing of an item not asked.
     let written = write_answer_file(survey, answers, "2025-01-27T09:00:00+09:00");
-    assert_eq!(
-        write_answer_file_small(survey, answers, "2025-01-27T09:00:00+09:00"),
-        written
-    );
     let file: Value = serde_json::from_str(&written).unwrap_or(Value::Null);
     assert_eq!(file["complete"], Value::Bool(evaluation.is_complete()));
     let keys = |section: &str| -> Vec<String> {

@@ -1,5 +1,5 @@
-// Writes sw.js for a built site: the release's files (the answering page's to cache at install,
-// the other pages' to cache on first use) and a version derived from all of their contents, so that any change to any file makes a new release.
+// Writes sw.js for a built site: the release's files (the top directory's, the form's, to cache at
+// install; those in subdirectories, the other screens' module and the overview page, on first use) and a version derived from all of their contents, so that any change to any file makes a new release.
 // `node tools/service-worker.mjs <dir>` does it for an existing directory (scripts/build, and the
 // update test uses it to make a second release).
 import { createHash } from 'node:crypto';

@@ -2,11 +2,12 @@
 // when the user agrees. tools/service-worker.mjs fills in the release's version, pages and files.
 // Drafts live in localStorage, which this worker never touches.
 const VERSION = '__VERSION__';
-// The site's pages, deepest first ('./overview/' before './'); the answering page's files, cached
-// when the worker installs; and the other pages' files, cached the first time they are used, so a
-// hospital never downloads a page it will not open (the tools page, the overview) with its first
-// visit. A page used under the previous release is cached again by the new one when it installs,
-// so an update never takes away offline use of a page the user has opened.
+// The site's pages, deepest first ('./overview/' before './'); the form's files (the top
+// directory), cached when the worker installs; and the files in subdirectories, cached the first
+// time they are used: the other screens' module (tools/, which the page fetches after the form is
+// usable) and the overview page (which a hospital never opens). Files used under the previous
+// release are cached again by the new one when it installs, so an update never takes away offline
+// use of what the user has opened.
 const PAGES = __PAGES__;
 const FILES = __FILES__;
 const ON_FIRST_USE = __ON_FIRST_USE__;

@@ -102,13 +102,33 @@ async function smoke(engine, server, step, log) {
     assert.ok(listed.includes('Q1-1'), listed.join(' '));
     assert.ok(listed.includes('Q2-2'), listed.join(' '));
     assert.ok(!listed.includes('Q1-2') && !listed.includes('Q2-1'), listed.join(' '));
+    // The check moves focus to its summary (and scrolls there) a frame later; a click aimed before
+    // that scroll would land elsewhere.
+    await engine.waitFor(() => document.activeElement?.id === 'check-result', [], { what: 'focus on the summary' });
   });
 
   await step('the review, a screen of the same page, shows the answers', async () => {
     await engine.click('nav.screen-tabs a', '回答を確認・印刷する');
-    await engine.waitFor(() => location.hash === '#review' && document.querySelector('article.review .review-row') !== null, [], {
-      what: 'the review',
-    });
+    await engine
+      .waitFor(() => location.hash === '#review' && document.querySelector('article.review .review-row') !== null, [], {
+        what: 'the review',
+      })
+      .catch(async (error) => {
+        // What the page shows instead: which screen, and how far the other screens' module got.
+        const state = await engine.evaluate(() =>
+          JSON.stringify({
+            hash: location.hash,
+            formHidden: document.getElementById('screen-form')?.hidden,
+            toolsHidden: document.getElementById('screen-tools')?.hidden,
+            script: Boolean(document.getElementById('tools-boot')),
+            loading: Boolean(document.getElementById('tools-loading')),
+            failed: document.getElementById('tools-failed')?.hidden === false,
+            active: document.activeElement?.outerHTML.slice(0, 120),
+            tools: document.getElementById('screen-tools')?.innerHTML.slice(0, 200),
+          }),
+        );
+        throw new Error(`${error.message}: ${state}`);
+      });
     const text = await engine.evaluate(() => document.querySelector('article.review').innerText);
     assert.match(text, new RegExp(HOSPITAL));
     assert.match(text, /はい/);

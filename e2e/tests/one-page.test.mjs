@@ -159,6 +159,13 @@ test('a bookmark of a screen opens it directly, at its heading', async () => {
   await page.goto(`${app.url}#review`);
   await survey.toolsReady();
   assert.match(await page.locator('article.review').innerText(), /ブックマーク病院/);
+  // 「本文へ移動」 moves to the content of the screen that shows; it does not change the screen.
+  await page.goto(`${app.url}#report`);
+  await survey.toolsReady();
+  await page.getByRole('link', { name: '本文へ移動' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  assert.equal(await page.locator('article.report').isVisible(), true);
   // An item's address opens the form there, with focus on its control.
   await page.goto(`${app.url}#item-Q2-1`);
   await page.waitForFunction(() => document.activeElement?.closest('.item')?.id === 'item-Q2-1');

@@ -225,3 +225,29 @@ test('storage cleared in another tab is noticed and the answers on screen can be
   assert.equal(kept?.answers['Q1-2']?.text, 'B病院');
   await first.context.close();
 });
+
+test('a draft deleted in another tab while this tab shows the review is noticed on return, never replaced silently', async () => {
+  const first = await openSurvey(app);
+  await first.survey.fill(item('Q1-2'), 'A病院');
+  await first.survey.waitUntilSaved();
+  await first.survey.openTools('回答を確認・印刷する');
+  const second = await openSecondTab(first);
+  await second.openDraftList();
+  const card = second.draftCard('A病院');
+  await card.getByRole('button', { name: '削除（A病院）' }).click();
+  await card.getByRole('button', { name: '削除する' }).click();
+  // Back on the form: the deletion is said, with the answers still there to keep.
+  await first.survey.openForm();
+  const notice = first.page.locator('#gone-elsewhere');
+  await notice.waitFor();
+  assert.equal(await first.survey.value(item('Q1-2')), 'A病院');
+  await notice.getByRole('button', { name: 'この内容で下書きを残す' }).click();
+  await first.survey.waitUntilSaved();
+  assert.deepEqual(
+    drafts(await first.survey.storedEntries())
+      .filter((draft) => draft.answers['Q1-2'])
+      .map((draft) => draft.answers['Q1-2'].text),
+    ['A病院'],
+  );
+  await first.context.close();
+});

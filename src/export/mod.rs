@@ -9,6 +9,5 @@ pub mod file_name;
 
 pub use answer_file::{
     FileError, FileWarning, LoadedFile, MAX_FILE_BYTES, read_answer_file, write_answer_file,
-    write_answer_file_small,
 };
 pub use file_name::{export_file_name, tagged_file_name};

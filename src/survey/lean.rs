@@ -31,7 +31,11 @@ impl fmt::Display for LeanError {
 /// The survey without the words the form page has in its HTML: what [`decode`] gives back.
 pub fn without_words(survey: &Survey) -> Survey {
     let mut lean = survey.clone();
-    // The title stays: the answer file the form page writes when storage fails carries it.
+    // The form page writes no file (the files screen does, from the full definition): the survey's
+    // title, file label and guideline are not needed there either.
+    lean.title.clear();
+    lean.file_label.clear();
+    lean.guideline.clear();
     lean.period.clear();
     lean.answer_method.clear();
     lean.guide.clear();
@@ -57,14 +61,7 @@ pub fn encode(survey: &Survey) -> Result<String, LeanError> {
     // A field holding the separator is refused after the fact (below), so that pushing stays a
     // plain call.
     let push = |f: &mut Vec<String>, t: &str| f.push(t.to_owned());
-    for t in [
-        &survey.id,
-        &survey.title,
-        &survey.file_label,
-        &survey.guideline,
-        &survey.respondent_item,
-        &survey.hospital_item,
-    ] {
+    for t in [&survey.id, &survey.respondent_item, &survey.hospital_item] {
         push(&mut f, t);
     }
     push(&mut f, &survey.sections.len().to_string());
@@ -167,9 +164,9 @@ pub fn decode(text: &str) -> Survey {
     let number = |next: &mut dyn FnMut() -> String| next().parse::<u32>().unwrap_or(0);
     let mut survey = Survey {
         id: next(),
-        title: next(),
-        file_label: next(),
-        guideline: next(),
+        title: String::new(),
+        file_label: String::new(),
+        guideline: String::new(),
         period: String::new(),
         answer_method: String::new(),
         respondent_item: next(),

@@ -36,16 +36,36 @@ fn ToolsScreens(survey: &'static Survey) -> impl IntoView {
     let state = FormState::new(survey);
     let drafts = DraftSession::start(state);
     let screen = RwSignal::new(Screen::from_hash(&address()));
-    // Files loaded and drafts switched here are saved at once; leaving or hiding the page saves
-    // whatever a pending effect has not yet written.
+    let showing = move || screen.get_untracked() != Screen::Form;
+    // Files loaded and drafts switched here are saved at once; leaving or hiding the page while
+    // these screens show saves whatever a pending effect has not yet written. (While the form
+    // shows, it is the form's to save: this session may hold an older copy.)
     Effect::new(move |_| {
         state.answers.track();
         drafts.save_now();
     });
-    let _ = window_event_listener(ev::pagehide, move |_| drafts.save_now());
-    let _ = window_event_listener(ev::visibilitychange, move |_| {
-        if document().hidden() {
+    let _ = window_event_listener(ev::pagehide, move |_| {
+        if showing() {
             drafts.save_now();
+        }
+    });
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if showing() && document().hidden() {
+            drafts.save_now();
+        }
+    });
+    // Answers kept nowhere but here (a draft deleted elsewhere and not yet kept, storage off):
+    // leaving asks first, as the form does for its own.
+    let _ = window_event_listener(ev::beforeunload, move |ev| {
+        if showing() && drafts.unsaved_in_memory() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    // Back to this page restored from the browser's cache: what storage holds now.
+    let _ = window_event_listener(ev::pageshow, move |ev| {
+        if ev.persisted() && showing() {
+            drafts.open_for_screens();
         }
     });
     // While the form shows, its session answers other tabs' writes; these screens start again
@@ -59,18 +79,20 @@ fn ToolsScreens(survey: &'static Survey) -> impl IntoView {
     // first): what these screens show is read from storage as they open.
     let _ = window_event_listener(ev::hashchange, move |_| {
         let hash = address();
+        if Screen::keeps_screen(&hash) {
+            return;
+        }
         let next = Screen::from_hash(&hash);
         if next != Screen::Form {
             if screen.get_untracked() == Screen::Form {
-                drafts.follow_storage();
-                drafts.take_handover();
+                drafts.open_for_screens();
             }
             open_heading(&hash);
         }
         screen.set(next);
     });
-    drafts.take_handover();
     if screen.get_untracked() != Screen::Form {
+        drafts.open_for_screens();
         open_heading(&address());
     }
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());

@@ -67,12 +67,17 @@ pub struct DraftSession {
     /// What the pages show of the open draft, copied from the core after every operation: one
     /// signal, not one per field (each signal's code costs the answering page's first load).
     view: RwSignal<OpenView>,
-    /// The draft list (the tools page's; the answering page lists no drafts).
+    /// The draft list (the tools module's; the form lists no drafts).
     #[cfg(feature = "tools")]
     pub summaries: RwSignal<Vec<DraftSummary>>,
+    /// Whether the tools screens show the answers the form handed over (storage refused, or the
+    /// form's last save failed): never saved from here, since storage does not hold what they
+    /// replace, and a file saved from them is the form's.
+    #[cfg(feature = "tools")]
+    showing_handover: StoredValue<bool>,
     /// Drafts found unreadable, set aside, or left alone because they are not this app's to open.
     pub recovered: RwSignal<Vec<(String, String)>>,
-    /// Stored drafts found unreadable, set aside, or left alone (the tools page lists them).
+    /// Stored drafts found unreadable, set aside, or left alone (the draft list shows them).
     #[cfg(feature = "tools")]
     pub problems: RwSignal<Vec<StoredProblem>>,
     pub memory_only: bool,
@@ -99,8 +104,8 @@ impl DraftSession {
         session
     }
 
-    /// What the form page needs: the open draft and its autosave, without the list of every
-    /// draft (the tools page keeps that).
+    /// What the form needs: the open draft and its autosave, without the list of every draft
+    /// (the tools module keeps that).
     pub fn start_autosave(form: FormState) -> Self {
         let (core, unavailable_reason) = open_core(form);
         let memory_only = unavailable_reason.is_some();
@@ -114,6 +119,8 @@ impl DraftSession {
             core: StoredValue::new_local(core),
             #[cfg(feature = "tools")]
             summaries: RwSignal::new(Vec::new()),
+            #[cfg(feature = "tools")]
+            showing_handover: StoredValue::new(false),
             memory_only,
             unavailable_reason: StoredValue::new(unavailable_reason),
         }
@@ -191,6 +198,10 @@ impl DraftSession {
 
     /// Saves the form's answers if they differ from what was last saved.
     pub fn save_now(&self) {
+        #[cfg(feature = "tools")]
+        if self.showing_handover.get_value() {
+            return;
+        }
         if let Some(shown) = self.with_core(|core, answers| core.save(answers)) {
             self.show(shown);
         }
@@ -228,7 +239,7 @@ impl DraftSession {
         self.refresh_after_change();
     }
 
-    /// Lets a draft deleted elsewhere go, on the answering page: the session starts again, as a
+    /// Lets a draft deleted elsewhere go, on the form: the session starts again, as a
     /// page load would, opening the newest other draft or a new one.
     pub fn let_go_and_restart(&self) {
         self.core.update_value(|core| core.release());
@@ -265,7 +276,7 @@ impl DraftSession {
     #[cfg(feature = "tools")]
     /// Shows, on the tools screens, the answers the form left (see `FORM_HANDOVER`): with storage
     /// refused the form's draft is the only one; after a failed save, when it is the open draft.
-    pub fn take_handover(&self) {
+    fn take_handover(&self) {
         let Some(handover) = js_sys::Reflect::get(&window(), &FORM_HANDOVER.into())
             .ok()
             .and_then(|value| value.as_string())
@@ -280,8 +291,37 @@ impl DraftSession {
         if (open || self.memory_only)
             && let Ok(draft) = crate::draft::Draft::from_json(text, &self.form.survey.id, &now)
         {
+            self.showing_handover.set_value(true);
             self.form.replace_answers(draft.answers);
         }
+    }
+
+    /// Back on the form after the tools screens showed (other tabs may have written meanwhile,
+    /// unheard): the open draft is checked as a storage event would have it (deleted elsewhere
+    /// is noticed, never replaced silently), then storage is followed.
+    pub fn follow_storage_after_away(&self) {
+        let key =
+            crate::draft::store::draft_key(&self.core.with_value(|core| core.id().to_owned()));
+        self.open_draft_changed(Some(key));
+        self.follow_storage();
+    }
+
+    #[cfg(feature = "tools")]
+    /// A tools screen opens after the form showed: what storage holds now (the form saved as it
+    /// hid; nothing of an earlier visit here is kept), then what the form handed over. With
+    /// storage refused the memory of this session is all there is, so it is kept.
+    pub fn open_for_screens(&self) {
+        if !self.memory_only {
+            self.restart();
+        }
+        self.showing_handover.set_value(false);
+        self.take_handover();
+    }
+
+    #[cfg(feature = "tools")]
+    /// Whether the answers shown are the ones the form handed over (see `showing_handover`).
+    pub fn shows_form_handover(&self) -> bool {
+        self.showing_handover.get_value()
     }
 
     /// Starts the session again from storage, as a page load would.
@@ -306,6 +346,8 @@ impl DraftSession {
     /// After the tools screens changed stored drafts: the list shows it, and the form module
     /// (the draft bar, the progress, the form) follows at once.
     fn refresh_after_change(&self) {
+        // An operation here opened or stored a draft of this session's own.
+        self.showing_handover.set_value(false);
         self.refresh_list();
         if let Ok(event) = web_sys::Event::new(super::screens::DRAFTS_CHANGED_EVENT) {
             let _ = window().dispatch_event(&event);

@@ -29,8 +29,15 @@ pub fn JsonFilePanel(
             "json",
         );
         let handed_over = offer_download(&name, "application/json", contents.as_bytes());
-        if handed_over && let Ok(event) = web_sys::Event::new(super::screens::SAVED_TO_FILE_EVENT) {
-            let _ = window().dispatch_event(&event);
+        if handed_over {
+            drafts.saved_to_file(answers.clone());
+            // The file holds what the form handed over: the form's answers are now kept in it.
+            // (Otherwise the form's answers are in storage, or are not what this file holds.)
+            if drafts.shows_form_handover()
+                && let Ok(event) = web_sys::Event::new(super::screens::SAVED_TO_FILE_EVENT)
+            {
+                let _ = window().dispatch_event(&event);
+            }
         }
         saved.set(Some(if handed_over { Ok(name) } else { Err(name) }));
     };

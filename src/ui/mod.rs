@@ -1,4 +1,4 @@
-//! The browser shell: the answering page's bindings over its static markup (form_page.rs, without
+//! The browser shell of the one page: the form module's bindings over its static markup (form_page.rs, without
 //! the leptos crate) and the Leptos components of the tools and overview pages. Both render the
 //! core's state and forward the user's events to it.
 

@@ -26,6 +26,12 @@ impl Screen {
         }
     }
 
+    /// Whether an address changes no screen: the skip link's (「本文へ移動」, `#main`), which
+    /// only moves to the content of the screen that shows.
+    pub fn keeps_screen(hash: &str) -> bool {
+        hash == "#main"
+    }
+
     /// The screen's own address: what its tab links to (index.html).
     pub fn address(self) -> &'static str {
         match self {
