@@ -176,6 +176,14 @@ test('with storage full the page says so, keeps the answers and lets them be sav
   await other.survey.loadFiles([{ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
   await other.page.locator('.notice-success', { hasText: `「${saved.name}」を新しい下書き` }).waitFor();
   await other.context.close();
+  // Here, with storage still full, a file cannot become a draft: it says so, and nothing changes.
+  await survey.loadFiles([{ name: 'another.json', mimeType: 'application/json', buffer: Buffer.from(saved.text) }]);
+  const refused = page.locator('.json-file-panel .notice-error', { hasText: '「another.json」は読み込めませんでした。' });
+  await refused.waitFor();
+  // (The open draft cannot be stored first, so no other draft is opened.)
+  assert.match(await refused.innerText(), /今ある下書きは変更していません。/);
+  await survey.openForm();
+  assert.equal(await survey.value(item('Q1-1')), '保存できない値');
   assert.deepEqual(consoleErrors, []);
   await context.close();
 });

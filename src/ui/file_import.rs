@@ -67,6 +67,13 @@ async fn import_one(file: &web_sys::File, drafts: DraftSession) -> FileOutcome {
     };
     match read_answer_file(drafts.survey(), &text) {
         Ok(loaded) => match drafts.create(loaded.answers, None) {
+            // Created but not stored (storage full): the draft would be gone at the next switch,
+            // so the file is reported as not loaded, with the reason.
+            Ok(()) if !drafts.memory_only && !untrack(|| drafts.status()).is_stored() => refused(
+                untrack(|| drafts.status())
+                    .notice()
+                    .unwrap_or_else(|| "新しい下書きとして保存できませんでした。".to_owned()),
+            ),
             Ok(()) => FileOutcome::Loaded {
                 file: name.clone(),
                 draft: drafts.current_name_untracked(),
