@@ -154,3 +154,50 @@ fn an_item_anchor_names_its_item_back() {
     }
     assert_eq!(form_ids::item_of("section-basic"), None);
 }
+
+#[test]
+fn the_tabs_in_index_html_link_each_screen_by_its_own_address() {
+    use cyber_survey::ui::screens::Screen;
+    let html =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html");
+    let hrefs: Vec<&str> = html
+        .match_indices("class=\"screen-tab\"")
+        .filter_map(|(at, _)| {
+            let tag = &html[at..at + html[at..].find('>')?];
+            let href = tag.split("href=\"").nth(1)?;
+            href.split('"').next()
+        })
+        .collect();
+    let screens: Vec<Screen> = hrefs.iter().map(|href| Screen::from_hash(href)).collect();
+    for (href, screen) in hrefs.iter().zip(&screens) {
+        assert_eq!(*href, screen.address(), "the tab linking {href}");
+    }
+    for screen in [
+        Screen::Form,
+        Screen::Review,
+        Screen::Report,
+        Screen::Files,
+        Screen::Drafts,
+    ] {
+        assert_eq!(
+            screens.iter().filter(|s| **s == screen).count(),
+            1,
+            "one tab for {screen:?}"
+        );
+    }
+}
+
+#[test]
+fn the_tools_modules_start_up_script_names_only_ids_index_html_has() {
+    let script = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/web/tools-boot.js"))
+        .expect("web/tools-boot.js");
+    let named: Vec<&str> = script
+        .split("getElementById('")
+        .skip(1)
+        .filter_map(|rest| rest.split('\'').next())
+        .collect();
+    assert!(!named.is_empty());
+    for id in named {
+        assert!(page::ALL.contains(&id), "web/tools-boot.js names #{id}");
+    }
+}

@@ -71,7 +71,7 @@ fn ToolsScreens(survey: &'static Survey) -> impl IntoView {
     // While the form shows, its session answers other tabs' writes; these screens start again
     // from storage when they show.
     let _ = window_event_listener(ev::storage, move |ev| {
-        if screen.get_untracked() != Screen::Form {
+        if showing() {
             drafts.storage_changed(ev.key());
         }
     });
@@ -84,20 +84,20 @@ fn ToolsScreens(survey: &'static Survey) -> impl IntoView {
         }
         let next = Screen::from_hash(&hash);
         if next != Screen::Form {
-            if screen.get_untracked() == Screen::Form {
+            if !showing() {
                 drafts.open_for_screens();
             }
             open_heading(&hash);
         }
         screen.set(next);
     });
-    if screen.get_untracked() != Screen::Form {
+    if showing() {
         drafts.open_for_screens();
         open_heading(&address());
     }
     let outcomes = RwSignal::new(Vec::<FileOutcome>::new());
     let dragging = listen_for_drops(move |data| {
-        if screen.get_untracked() != Screen::Form {
+        if showing() {
             import_files(
                 files_of(data.and_then(|data| data.files())),
                 drafts,

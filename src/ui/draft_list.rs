@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::screens::headings;
+
 use super::clock::local_time;
 use super::draft_session::{DraftSession, DraftSummary, save_error_message};
 use super::progress_panel::describe_progress;
@@ -13,9 +15,9 @@ use crate::survey::Answers;
 pub fn DraftList(drafts: DraftSession) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
-        <section id="draft-list" class="draft-list" aria-labelledby="draft-list-title">
+        <section id="draft-list" class="draft-list" aria-labelledby=headings::DRAFT_LIST>
             <div class="draft-list-head">
-                <h2 id="draft-list-title" tabindex="-1">"下書きの一覧"</h2>
+                <h2 id=headings::DRAFT_LIST tabindex="-1">"下書きの一覧"</h2>
                 <button type="button" class="button button-secondary" on:click=move |_| {
                     match drafts.create(Answers::new(), None) {
                         Ok(()) => show_form(),

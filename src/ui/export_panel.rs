@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::screens::headings;
+
 use super::clock::{now_iso, today_compact};
 use super::download::offer_download;
 use super::form_state::FormState;
@@ -78,8 +80,8 @@ pub fn ExportPanel(form: FormState) -> impl IntoView {
     };
 
     view! {
-        <section class="export-panel" id="export" aria-labelledby="export-title">
-            <h2 id="export-title" tabindex="-1">"確認・保管用のCSVファイル"</h2>
+        <section class="export-panel" id="export" aria-labelledby=headings::EXPORT>
+            <h2 id=headings::EXPORT tabindex="-1">"確認・保管用のCSVファイル"</h2>
             <p class="export-note">
                 "病院内での回答の確認・保管のためのCSVファイルです。表示されていない設問の欄は空になります。"
                 "G-MIS にはこの調査のファイルを取り込む機能がないため、回答は G-MIS の画面で入力してください。"

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::screens::headings;
+
 use super::clock::{now_iso, today_compact};
 use super::download::offer_download;
 use super::draft_session::DraftSession;
@@ -42,8 +44,8 @@ pub fn JsonFilePanel(
         saved.set(Some(if handed_over { Ok(name) } else { Err(name) }));
     };
     view! {
-        <section class="json-file-panel" id="files" aria-labelledby="json-file-title">
-            <h2 id="json-file-title" tabindex="-1">"JSONファイルの保存・読み込み"</h2>
+        <section class="json-file-panel" id="files" aria-labelledby=headings::JSON_FILE>
+            <h2 id=headings::JSON_FILE tabindex="-1">"JSONファイルの保存・読み込み"</h2>
             <p class="export-note">
                 "回答をJSONファイルに保存すると、別のパソコンやブラウザで読み込んで続きを入力できます。"
                 "読み込んだファイルは新しい下書きになり、いまの下書きはそのまま残ります。"

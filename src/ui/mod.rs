@@ -40,7 +40,7 @@ mod review_view;
 #[cfg(feature = "tools")]
 mod screen;
 mod screen_switch;
-mod screens;
+pub mod screens;
 #[cfg(feature = "tools")]
 mod shift_jis;
 

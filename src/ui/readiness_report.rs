@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::screens::headings;
+
 use super::document_header::DocumentHeader;
 use super::form_state::FormState;
 use super::screen::ItemOnFormLink;
@@ -29,8 +31,8 @@ pub fn ReadinessReport(form: FormState) -> impl IntoView {
         raised.with(|all| all.iter().filter(|(_, a)| a.level == level).count())
     };
     view! {
-        <article class="document report" aria-labelledby="report-heading">
-            <h2 id="report-heading" class="visually-hidden" tabindex="-1">"対策状況レポート"</h2>
+        <article class="document report" aria-labelledby=headings::REPORT>
+            <h2 id=headings::REPORT class="visually-hidden" tabindex="-1">"対策状況レポート"</h2>
             <DocumentHeader form kind="対策状況レポート" />
             <p class="report-intro">
                 {format!(

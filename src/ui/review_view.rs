@@ -3,6 +3,8 @@
 //! the document that prints.
 
 use leptos::prelude::*;
+
+use super::screens::headings;
 use wasm_bindgen_futures::JsFuture;
 
 use super::document_header::DocumentHeader;
@@ -15,8 +17,8 @@ use crate::survey::{Answer, AnswerKind, Item};
 pub fn ReviewView(form: FormState) -> impl IntoView {
     let survey = form.survey;
     view! {
-        <article class="document review" aria-labelledby="review-heading">
-            <h2 id="review-heading" class="visually-hidden" tabindex="-1">"回答の確認"</h2>
+        <article class="document review" aria-labelledby=headings::REVIEW>
+            <h2 id=headings::REVIEW class="visually-hidden" tabindex="-1">"回答の確認"</h2>
             <DocumentHeader form kind="回答内容の確認" />
             <p class="document-progress">{move || describe_progress(form.progress.get())}</p>
             {survey.sections.iter().map(|section| view! {

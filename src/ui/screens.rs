@@ -48,14 +48,24 @@ impl Screen {
     /// CSV panel's heading instead of the files screen's).
     pub fn heading(hash: &str) -> &'static str {
         match Screen::from_hash(hash) {
-            Screen::Review => "review-heading",
-            Screen::Report => "report-heading",
-            Screen::Files if hash == "#export" => "export-title",
-            Screen::Files => "json-file-title",
-            Screen::Drafts => "draft-list-title",
+            Screen::Review => headings::REVIEW,
+            Screen::Report => headings::REPORT,
+            Screen::Files if hash == "#export" => headings::EXPORT,
+            Screen::Files => headings::JSON_FILE,
+            Screen::Drafts => headings::DRAFT_LIST,
             Screen::Form => super::form_ids::page::MAIN,
         }
     }
+}
+
+/// The ids of the tools screens' headings: the components write them, and a screen opened by its
+/// address takes focus there (`Screen::heading`).
+pub mod headings {
+    pub const REVIEW: &str = "review-heading";
+    pub const REPORT: &str = "report-heading";
+    pub const JSON_FILE: &str = "json-file-title";
+    pub const EXPORT: &str = "export-title";
+    pub const DRAFT_LIST: &str = "draft-list-title";
 }
 
 /// What the form module leaves for the tools screens when storage does not hold what the form
