@@ -6,6 +6,7 @@
 
 pub mod draft;
 pub mod export;
+pub mod markup;
 pub mod overview;
 pub mod survey;
 pub mod ui;

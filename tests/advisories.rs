@@ -3,12 +3,12 @@
 
 mod common;
 
-use common::{answered, complete_with_every_branch_open, r6};
+use common::{answered, complete_with_every_branch_open, edition};
 use cyber_survey::survey::{AdvisoryLevel, Answers, DefinitionError, Evaluation, parse_definition};
 
 /// (item, level, reference) of every advisory the answers raise.
 fn raised(answers: &Answers) -> Vec<(String, AdvisoryLevel, String)> {
-    let survey = r6();
+    let survey = edition("r6");
     Evaluation::of(&survey, answers)
         .advisories()
         .into_iter()
@@ -31,7 +31,7 @@ fn raised_items(answers: &Answers) -> Vec<String> {
 
 #[test]
 fn a_survey_answered_at_the_guidelines_level_raises_nothing() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_text("Q13", "13".into());
     assert_eq!(raised(&answers), vec![]);
@@ -98,7 +98,7 @@ fn a_password_minimum_below_8_is_a_shortfall_and_below_13_needs_regular_change()
 
 #[test]
 fn no_two_factor_authentication_mentions_reiwa_9() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = answered(&[("Q14", "いいえ")]);
     let fired = Evaluation::of(&survey, &answers).advisories();
     assert_eq!(fired.len(), 1);
@@ -152,7 +152,7 @@ fn hidden_or_invalid_answers_raise_nothing() {
 
 #[test]
 fn an_advisory_that_does_not_fit_its_item_is_refused() {
-    let json = r#"{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
+    let json = r#"{"id":"T","fiscal_year":1,"title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
         "respondent_item":"N","hospital_item":"N","sections":[{"id":"s","title":"s","items":[
         {"id":"N","number":"N","text":"t","guidance":[],"answer":{"text":{"max_chars":9}},"required":true,
          "advisories":[{"below":3,"level":"note","message":"m","reference":"r"}]},

@@ -18,7 +18,7 @@ fn parsed(text: &str) -> Value {
 
 /// Answers of the asked items only, with text trimmed: what a file is meant to carry.
 fn asked_only(answers: &Answers) -> Answers {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let visibility = Visibility::of(&survey, answers);
     let mut kept = Answers::new();
     for item in survey.items().filter(|i| visibility.is_asked(&i.id)) {
@@ -38,7 +38,7 @@ fn asked_only(answers: &Answers) -> Answers {
 
 #[test]
 fn a_complete_survey_is_written_with_typed_values_keyed_by_item() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let answers = common::complete_with_every_branch_open(&survey);
     let file = parsed(&write_answer_file(&survey, &answers, AT));
     assert_eq!(file["format"], "cyber-survey-answers");
@@ -65,7 +65,7 @@ fn a_complete_survey_is_written_with_typed_values_keyed_by_item() {
 
 #[test]
 fn hidden_answers_are_not_written_and_invalid_ones_are_kept_apart() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut answers = common::complete_with_every_branch_open(&survey);
     answers.set_choice("Q2-1", "いいえ".into());
     answers.set_text("Q13", "8桁".into());
@@ -78,7 +78,7 @@ fn hidden_answers_are_not_written_and_invalid_ones_are_kept_apart() {
 
 #[test]
 fn what_is_written_loads_back_to_the_same_asked_answers() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut answers = common::complete_with_every_branch_open(&survey);
     answers.set_text("Q1-1", "  山田 太郎  ".into());
     answers.set_text("Q13", "8桁".into());
@@ -105,7 +105,7 @@ fn what_is_written_loads_back_to_the_same_asked_answers() {
 /// item's shape, several values for a one-value item left out.
 #[test]
 fn a_damaged_draft_is_written_in_the_shapes_the_schema_gives() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut answers = common::complete_with_every_branch_open(&survey);
     let list = |items: &[&str]| Answer::Choices(items.iter().map(|s| (*s).into()).collect());
     answers.insert("Q2-3".into(), list(&["その他", "応用情報技術者", "その他"]));
@@ -132,7 +132,7 @@ fn file(answers: Value) -> String {
 
 #[test]
 fn files_that_are_not_ours_are_refused_with_the_reason() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let cases = [
         ("", FileError::Empty),
         (
@@ -156,7 +156,7 @@ fn files_that_are_not_ours_are_refused_with_the_reason() {
 
 #[test]
 fn another_survey_or_a_newer_format_is_refused() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let other = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R7",
         "answers": {"Q1-1": "山田"}});
     assert_eq!(
@@ -179,7 +179,7 @@ fn another_survey_or_a_newer_format_is_refused() {
 
 #[test]
 fn a_file_larger_than_the_limit_is_refused_before_it_is_parsed() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES));
     assert!(matches!(
         read_answer_file(&survey, &huge),
@@ -192,7 +192,7 @@ fn a_file_larger_than_the_limit_is_refused_before_it_is_parsed() {
 
 #[test]
 fn unknown_items_and_impossible_values_are_left_out_and_reported() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let text = file(json!({
         "Q1-2": "〇〇病院",
         "Q99": "はい",
@@ -229,7 +229,7 @@ fn unknown_items_and_impossible_values_are_left_out_and_reported() {
 
 #[test]
 fn a_file_with_nothing_usable_is_refused() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     assert_eq!(
         read_answer_file(&survey, &file(json!({"Q99": "x"}))),
         Err(FileError::NoAnswers)
@@ -244,7 +244,7 @@ fn a_file_with_nothing_usable_is_refused() {
 
 #[test]
 fn the_time_a_file_was_saved_is_read_when_it_is_a_string() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let answers = common::complete_with_every_branch_open(&survey);
     let written = write_answer_file(&survey, &answers, AT);
     assert_eq!(
@@ -267,7 +267,7 @@ fn the_time_a_file_was_saved_is_read_when_it_is_a_string() {
 
 #[test]
 fn a_byte_order_mark_is_tolerated() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let text = format!("\u{feff}{}", file(json!({"Q1-1": "山田"})));
     assert_eq!(
         read_answer_file(&survey, &text).map(|l| l.answers.text("Q1-1").to_owned()),
@@ -277,7 +277,7 @@ fn a_byte_order_mark_is_tolerated() {
 
 #[test]
 fn more_than_one_byte_order_mark_is_refused() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     for marks in [2, 3] {
         let text = format!(
             "{}{}",
@@ -303,7 +303,7 @@ fn more_than_one_byte_order_mark_is_refused() {
 /// with that reason, tested above); anything else is no version this app ever wrote.
 #[test]
 fn a_format_version_other_than_1_is_refused_with_the_reason() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let with_version = |version: Value| {
         json!({"format": "cyber-survey-answers", "format_version": version, "survey": "R6",
             "answers": {"Q1-1": "山田"}})
@@ -338,7 +338,7 @@ fn a_format_version_other_than_1_is_refused_with_the_reason() {
 
 #[test]
 fn an_empty_list_for_a_multiple_choice_item_is_reported_not_dropped_silently() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     for section in ["answers", "invalid"] {
         let text = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6",
             section: {"Q1-2": "〇〇病院", "Q2-1": "はい", "Q2-3": []}})
@@ -371,7 +371,7 @@ fn an_empty_list_for_a_multiple_choice_item_is_reported_not_dropped_silently() {
 
 #[test]
 fn file_names_carry_survey_hospital_and_date_and_are_safe_on_windows() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     assert_eq!(
         export_file_name(&survey, "〇〇病院", "20250127", "json"),
         "R6_サイバーセキュリティ調査_〇〇病院_20250127.json"
@@ -427,7 +427,7 @@ mod schema {
 
     #[test]
     fn the_checked_in_schema_is_the_one_the_definition_gives() {
-        let generated = answer_file_schema(&common::r6());
+        let generated = answer_file_schema(&common::edition("r6"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             let text = serde_json::to_string_pretty(&generated).unwrap_or_default() + "\n";
             let _ = std::fs::write(SCHEMA_PATH, text);
@@ -440,7 +440,7 @@ mod schema {
 
     #[test]
     fn exported_files_validate_against_the_schema() {
-        let survey = common::r6();
+        let survey = common::edition("r6");
         let validator = validator();
         let complete = common::complete_with_every_branch_open(&survey);
         let mut partial = complete.clone();
@@ -603,7 +603,7 @@ mod schema {
     /// not refuse it as damaged.
     #[test]
     fn no_draft_however_damaged_makes_a_file_the_schema_rejects() {
-        let survey = common::r6();
+        let survey = common::edition("r6");
         let validator = match jsonschema::options()
             .should_validate_formats(true)
             .build(&checked_in_schema())
@@ -633,7 +633,7 @@ mod schema {
 
     #[test]
     fn the_schema_rejects_what_the_format_forbids() {
-        let survey = common::r6();
+        let survey = common::edition("r6");
         let validator = validator();
         let good = parsed(&write_answer_file(
             &survey,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{answered, asked, complete_with_every_branch_open, item, r6};
+use common::{answered, asked, complete_with_every_branch_open, edition, item};
 use cyber_survey::survey::{Answers, Evaluation, Visibility};
 
 const ALWAYS_ASKED: &[&str] = &[
@@ -12,20 +12,20 @@ const ALWAYS_ASKED: &[&str] = &[
 
 #[test]
 fn with_no_answers_only_the_unconditional_items_are_asked() {
-    let survey = r6();
+    let survey = edition("r6");
     assert_eq!(asked(&survey, &Answers::new()), ALWAYS_ASKED);
 }
 
 #[test]
 fn with_every_branch_open_all_27_items_are_asked() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = complete_with_every_branch_open(&survey);
     assert_eq!(asked(&survey, &answers).len(), 27);
 }
 
 #[test]
 fn q2_2_is_asked_only_when_q2_1_is_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let is_asked = |a: &Answers| Visibility::of(&survey, a).is_asked("Q2-2");
     assert!(is_asked(&answered(&[("Q2-1", "はい")])));
     assert!(!is_asked(&answered(&[("Q2-1", "いいえ")])));
@@ -34,7 +34,7 @@ fn q2_2_is_asked_only_when_q2_1_is_yes() {
 
 #[test]
 fn q2_3_is_asked_only_when_q2_2_is_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let is_asked = |a: &Answers| Visibility::of(&survey, a).is_asked("Q2-3");
     assert!(is_asked(&answered(&[("Q2-1", "はい"), ("Q2-2", "はい")])));
     assert!(!is_asked(&answered(&[
@@ -45,7 +45,7 @@ fn q2_3_is_asked_only_when_q2_2_is_yes() {
 
 #[test]
 fn q2_3_other_is_asked_only_when_その他_is_ticked() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = answered(&[("Q2-1", "はい"), ("Q2-2", "はい")]);
     let q2_3 = item(&survey, "Q2-3");
     answers.set_choice_ticked(q2_3, "ITパスポート", true);
@@ -58,7 +58,7 @@ fn q2_3_other_is_asked_only_when_その他_is_ticked() {
 
 #[test]
 fn q7_2_is_asked_only_when_q7_1_is_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let is_asked = |a: &Answers| Visibility::of(&survey, a).is_asked("Q7-2");
     assert!(is_asked(&answered(&[("Q7-1", "はい")])));
     assert!(!is_asked(&answered(&[("Q7-1", "いいえ")])));
@@ -66,7 +66,7 @@ fn q7_2_is_asked_only_when_q7_1_is_yes() {
 
 #[test]
 fn q17_2_is_asked_only_when_q17_1_is_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let is_asked = |a: &Answers| Visibility::of(&survey, a).is_asked("Q17-2");
     assert!(is_asked(&answered(&[("Q17-1", "はい")])));
     assert!(!is_asked(&answered(&[("Q17-1", "いいえ")])));
@@ -74,7 +74,7 @@ fn q17_2_is_asked_only_when_q17_1_is_yes() {
 
 #[test]
 fn q17_3_to_q17_6_are_asked_only_when_q17_2_is_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let children = ["Q17-3", "Q17-4", "Q17-5", "Q17-6"];
     let yes = Visibility::of(&survey, &answered(&[("Q17-1", "はい"), ("Q17-2", "はい")]));
     let no = Visibility::of(
@@ -89,7 +89,7 @@ fn q17_3_to_q17_6_are_asked_only_when_q17_2_is_yes() {
 
 #[test]
 fn a_hidden_parent_hides_its_whole_branch_even_if_the_hidden_answers_say_yes() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_choice("Q2-1", "いいえ".into());
     answers.set_choice("Q17-1", "いいえ".into());
@@ -110,7 +110,7 @@ fn a_hidden_parent_hides_its_whole_branch_even_if_the_hidden_answers_say_yes() {
 
 #[test]
 fn switching_a_parent_back_restores_the_hidden_answers() {
-    let survey = r6();
+    let survey = edition("r6");
     let full = complete_with_every_branch_open(&survey);
     let mut answers = full.clone();
     answers.set_choice("Q17-1", "いいえ".into());
@@ -126,7 +126,7 @@ fn switching_a_parent_back_restores_the_hidden_answers() {
 
 #[test]
 fn hidden_answers_are_neither_validated_nor_counted() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_text("Q17-5", "たくさん".into());
     assert_eq!(Evaluation::of(&survey, &answers).problems().len(), 1);

@@ -23,7 +23,7 @@ fn definition(when: &str) -> String {
         item("L", r#""yes_no""#, ""),
     ];
     format!(
-        r#"{{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
+        r#"{{"id":"T","fiscal_year":1,"title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
             "respondent_item":"N","hospital_item":"N",
             "sections":[{{"id":"s","title":"s","items":[{}]}}]}}"#,
         items.join(",\n")

@@ -34,7 +34,7 @@ fn survey_with(when: &str) -> Survey {
         ),
     ];
     let json = format!(
-        r#"{{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
+        r#"{{"id":"T","fiscal_year":1,"title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
             "respondent_item":"N","hospital_item":"N",
             "sections":[{{"id":"s","title":"s","items":[{}]}}]}}"#,
         items.join(",")

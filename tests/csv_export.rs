@@ -125,7 +125,7 @@ fn characters_that_would_come_back_changed_are_reported_by_item() {
 /// A complete survey with the awkward cases a real file meets: quotes, commas, a formula-like
 /// entry, full-width digits.
 fn fixture() -> Answers {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut answers = common::complete_with_every_branch_open(&survey);
     answers.set_text("Q1-1", "山田 \"タロウ\" 太郎".into());
     answers.set_text("Q1-2", "医療法人〇〇会, 〇〇病院".into());
@@ -164,7 +164,7 @@ fn file(
     encoding: CsvEncoding,
     answers: &Answers,
 ) -> Result<Vec<u8>, Vec<UnencodableAnswer>> {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let text = csv_text(&csv_rows(&survey, answers, layout, AT));
     encode_csv(&survey, answers, &text, encoding, &encoder)
 }
@@ -200,7 +200,7 @@ fn per_hospital_shift_jis_is_byte_for_byte_the_golden_file() {
 
 #[test]
 fn the_per_item_layout_has_every_item_with_quoting_and_crlf() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let text = csv_text(&csv_rows(&survey, &fixture(), CsvLayout::PerItem, AT));
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
@@ -228,7 +228,7 @@ fn the_per_item_layout_has_every_item_with_quoting_and_crlf() {
 
 #[test]
 fn the_per_hospital_layout_is_a_header_of_item_ids_and_one_row() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let rows = csv_rows(&survey, &fixture(), CsvLayout::PerHospital, AT);
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][..4], ["調査", "出力日時", "回答状況", "Q1-1"]);
@@ -239,7 +239,7 @@ fn the_per_hospital_layout_is_a_header_of_item_ids_and_one_row() {
 
 #[test]
 fn items_not_asked_are_empty_and_an_incomplete_survey_says_so() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut answers = fixture();
     answers.set_choice("Q17-1", "いいえ".into());
     answers.set_text("Q1-1", String::new());
@@ -292,7 +292,7 @@ fn characters_shift_jis_cannot_hold_are_reported_by_item_never_replaced() {
 
 #[test]
 fn no_choice_contains_the_separator() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     for item in survey.items() {
         for choice in item.choices() {
             assert!(!choice.contains(CHOICE_SEPARATOR), "{}: {choice}", item.id);
@@ -304,7 +304,7 @@ fn no_choice_contains_the_separator() {
 fn each_csv_layout_and_encoding_saves_under_its_own_name() {
     use cyber_survey::export::csv_file::{CsvEncoding, CsvLayout};
     use cyber_survey::export::tagged_file_name;
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut names: Vec<String> = Vec::new();
     for layout in [CsvLayout::PerItem, CsvLayout::PerHospital] {
         for encoding in [CsvEncoding::Utf8WithBom, CsvEncoding::ShiftJis] {

@@ -9,12 +9,12 @@ use std::collections::HashSet;
 #[test]
 fn the_survey_built_into_the_app_is_exactly_the_json_file() {
     let parsed = parse_definition(include_str!("../data/r6/survey.json"));
-    assert_eq!(parsed, Ok(common::r6()));
+    assert_eq!(parsed, Ok(common::edition("r6")));
 }
 
 #[test]
 fn the_r6_definition_is_sound_with_unique_ids() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     assert_eq!(survey.id, "R6");
     let ids: HashSet<&str> = survey.items().map(|item| item.id.as_str()).collect();
     assert_eq!(ids.len(), 27);
@@ -23,7 +23,7 @@ fn the_r6_definition_is_sound_with_unique_ids() {
 
 #[test]
 fn six_items_open_branches_as_the_seed_states() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut parents: Vec<&str> = survey
         .items()
         .flat_map(|item| item.when.iter().flat_map(|when| &when.conditions))
@@ -35,7 +35,7 @@ fn six_items_open_branches_as_the_seed_states() {
 
 fn definition(items: &str) -> String {
     format!(
-        r#"{{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
+        r#"{{"id":"T","fiscal_year":1,"title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
             "respondent_item":"N","hospital_item":"N",
             "sections":[{{"id":"s","title":"s","items":[{NAME_ITEM}{comma}{items}]}}]}}"#,
         comma = if items.is_empty() { "" } else { "," }
@@ -79,7 +79,7 @@ fn malformed_json_is_unreadable_not_a_panic() {
 
 #[test]
 fn a_definition_without_items_is_refused() {
-    let empty = r#"{"id":"T","title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
+    let empty = r#"{"id":"T","fiscal_year":1,"title":"t","file_label":"f","guideline":"g","period":"p","answer_method":"m","guide":[],
         "respondent_item":"N","hospital_item":"N","sections":[]}"#;
     let errors = errors_of(empty);
     assert_eq!(errors[0], DefinitionError::NoItems);

@@ -7,7 +7,7 @@ use cyber_survey::draft::{DRAFT_VERSION, Draft, DraftError};
 const NOW: &str = "2026-11-24T01:00:00.000Z";
 
 fn draft_with_answers() -> Draft {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut draft = Draft::new("R6", NOW);
     draft.answers = common::complete_with_every_branch_open(&survey);
     draft.answers.set_choice("Q17-1", "いいえ".into()); // leaves hidden answers behind
@@ -33,7 +33,7 @@ fn version_1_is_migrated_to_the_current_version() {
     };
     assert_eq!(draft.version, DRAFT_VERSION);
     assert_eq!(draft.name, None);
-    assert_eq!(draft.display_name(&common::r6()), "〇〇病院");
+    assert_eq!(draft.display_name(&common::edition("r6")), "〇〇病院");
     assert_eq!(draft.created_at, "2026-01-10T09:00:00.000Z");
     assert_eq!(draft.saved_at, "2026-01-10T09:00:00.000Z");
     assert_eq!(draft.revision, 0);
@@ -109,7 +109,7 @@ fn text_that_is_not_json_or_not_ours_or_damaged_is_told_apart() {
 
 #[test]
 fn the_draft_is_named_after_the_hospital_until_the_user_names_it() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut draft = Draft::new("R6", NOW);
     assert_eq!(draft.display_name(&survey), "名称未設定の下書き");
     draft.answers.set_text("Q1-2", "  〇〇病院 ".into());

@@ -31,7 +31,7 @@ fn two_drafts_are_kept_apart_and_listed_newest_first() {
     put(&mut store, "a", &draft("A病院", T1));
     put(&mut store, "b", &draft("B病院", T2));
     let listing = store.list(T2).unwrap_or_default();
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let names: Vec<&str> = listing
         .drafts
         .iter()
@@ -137,7 +137,7 @@ fn storage_errors_read_as_japanese_and_say_the_answers_are_kept() {
 
 #[test]
 fn progress_of_a_stored_draft_matches_the_forms_rule() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut draft = draft("A病院", T1);
     draft.answers.set_choice("Q2-1", "はい".into());
     let progress = draft.progress(&survey);

@@ -1,13 +1,15 @@
 //! The form's markup and the code that binds it agree on every element id and name: build.rs
-//! writes the survey's markup with `ui::form_ids`, the form module binds with the same functions,
-//! and index.html's fixed parts carry exactly the ids `form_ids::page` names. A mismatch fails here
+//! writes the answering page with `markup::form_ids`, the form module binds with the same
+//! functions and constants, and index.html holds no markup of its own. A mismatch fails here
 //! instead of being skipped when the page runs (where a missing element is simply not found).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 
-use cyber_survey::survey::{AnswerKind, Survey, r6_survey};
-use cyber_survey::ui::form_ids::{self, page};
+use cyber_survey::markup::answering_page::answering_page;
+use cyber_survey::markup::form_ids::{self, page};
+use cyber_survey::markup::survey_form::{SurveyMarkup, survey_form};
+use cyber_survey::survey::{AnswerKind, Survey, served_survey};
 
 /// Every `id="…"` in a piece of markup, with how often it occurs.
 fn ids_in(markup: &str) -> BTreeMap<String, usize> {
@@ -20,13 +22,10 @@ fn ids_in(markup: &str) -> BTreeMap<String, usize> {
     ids
 }
 
-fn generated_markup(survey: &Survey) -> String {
-    let path = format!(
-        "{}/web/generated/{}.html",
-        env!("CARGO_MANIFEST_DIR"),
-        survey.id.to_lowercase()
-    );
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (build.rs writes it)"))
+/// The survey's part of the answering page, as build.rs writes it.
+fn survey_markup(survey: &Survey) -> String {
+    let SurveyMarkup { nav, intro, form } = survey_form(survey);
+    nav + &intro + &form
 }
 
 /// The ids the binder derives for a survey: what the generated markup must hold, and nothing else.
@@ -79,8 +78,8 @@ fn ids_the_binder_derives(survey: &Survey) -> BTreeSet<String> {
 
 #[test]
 fn the_generated_markup_has_exactly_the_ids_the_binder_looks_for_each_once() {
-    let survey = r6_survey();
-    let found = ids_in(&generated_markup(&survey));
+    let survey = served_survey();
+    let found = ids_in(&survey_markup(&survey));
     let twice: Vec<_> = found.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "ids written more than once: {twice:?}");
     let found: BTreeSet<String> = found.into_keys().collect();
@@ -99,8 +98,8 @@ fn the_generated_markup_has_exactly_the_ids_the_binder_looks_for_each_once() {
 
 #[test]
 fn single_choice_items_share_the_radio_name_the_binder_knows() {
-    let survey = r6_survey();
-    let markup = generated_markup(&survey);
+    let survey = served_survey();
+    let markup = survey_markup(&survey);
     for item in survey.items() {
         let radios = matches!(item.answer, AnswerKind::YesNo | AnswerKind::Single { .. });
         let named = markup
@@ -116,37 +115,62 @@ fn single_choice_items_share_the_radio_name_the_binder_knows() {
 }
 
 #[test]
-fn index_html_carries_every_fixed_id_the_form_module_binds_once_and_no_other() {
-    let html =
-        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html");
-    let found = ids_in(&html);
+fn the_page_carries_every_fixed_id_the_form_module_binds_once_and_no_other() {
+    let survey = served_survey();
+    let body = answering_page(&survey).body;
+    let found = ids_in(&body);
     for id in page::ALL {
-        assert_eq!(found.get(*id), Some(&1), "index.html: id=\"{id}\" once");
+        assert_eq!(found.get(*id), Some(&1), "the page: id=\"{id}\" once");
     }
-    let known: BTreeSet<&str> = page::ALL.iter().copied().collect();
-    let unknown: Vec<_> = found
-        .keys()
-        .filter(|id| !known.contains(id.as_str()))
+    let twice: Vec<_> = found.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "ids written more than once: {twice:?}");
+    let known: BTreeSet<String> = page::ALL
+        .iter()
+        .map(|id| (*id).to_owned())
+        .chain(ids_the_binder_derives(&survey))
         .collect();
+    let unknown: Vec<_> = found.keys().filter(|id| !known.contains(*id)).collect();
     assert!(
         unknown.is_empty(),
-        "index.html has ids form_ids::page does not name: {unknown:?}"
+        "the page has ids no one binds: {unknown:?}"
     );
-    // The two pieces of markup together: no id twice.
-    let generated = ids_in(&generated_markup(&r6_survey()));
-    let shared: Vec<_> = generated
-        .keys()
-        .filter(|id| found.contains_key(*id))
-        .collect();
-    assert!(
-        shared.is_empty(),
-        "ids in both index.html and the form: {shared:?}"
+}
+
+#[test]
+fn the_page_templates_write_no_id_and_no_edition() {
+    // What the form module binds comes from the markup module alone; the templates only hold
+    // what Trunk needs, and name no edition (the served one's words come from its definition).
+    for template in ["index.html", "tools.html", "overview.html"] {
+        let path = format!("{}/{template}", env!("CARGO_MANIFEST_DIR"));
+        let html = fs::read_to_string(&path).expect("a page template");
+        if template == "index.html" {
+            assert!(ids_in(&html).is_empty(), "{template} writes ids");
+        }
+        assert!(!html.contains("令和"), "{template} names a year");
+    }
+}
+
+#[test]
+fn the_built_markup_is_the_markup_module_s() {
+    // build.rs writes web/generated/answering-page.html for Trunk's hook: the same page.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/web/generated/answering-page.html"
+    );
+    let built = fs::read_to_string(path).expect("build.rs writes it");
+    let page = answering_page(&served_survey());
+    assert_eq!(
+        built,
+        format!(
+            "<!--head-->{}<!--/head--><!--body-->{}<!--/body-->",
+            page.head, page.body
+        )
     );
 }
 
 #[test]
 fn an_item_anchor_names_its_item_back() {
-    for item in r6_survey().items() {
+    for item in served_survey().items() {
         assert_eq!(
             form_ids::item_of(&form_ids::item(&item.id)),
             Some(item.id.as_str())
@@ -156,10 +180,9 @@ fn an_item_anchor_names_its_item_back() {
 }
 
 #[test]
-fn the_tabs_in_index_html_link_each_screen_by_its_own_address() {
+fn the_tabs_link_each_screen_by_its_own_address() {
     use cyber_survey::ui::screens::Screen;
-    let html =
-        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).expect("index.html");
+    let html = answering_page(&served_survey()).body;
     let hrefs: Vec<&str> = html
         .match_indices("class=\"screen-tab\"")
         .filter_map(|(at, _)| {
@@ -172,13 +195,7 @@ fn the_tabs_in_index_html_link_each_screen_by_its_own_address() {
     for (href, screen) in hrefs.iter().zip(&screens) {
         assert_eq!(*href, screen.address(), "the tab linking {href}");
     }
-    for screen in [
-        Screen::Form,
-        Screen::Review,
-        Screen::Report,
-        Screen::Files,
-        Screen::Drafts,
-    ] {
+    for screen in Screen::ALL {
         assert_eq!(
             screens.iter().filter(|s| **s == screen).count(),
             1,
@@ -188,7 +205,7 @@ fn the_tabs_in_index_html_link_each_screen_by_its_own_address() {
 }
 
 #[test]
-fn the_tools_modules_start_up_script_names_only_ids_index_html_has() {
+fn the_tools_modules_start_up_script_names_only_ids_the_page_has() {
     let script = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/web/tools-boot.js"))
         .expect("web/tools-boot.js");
     let named: Vec<&str> = script
@@ -198,6 +215,9 @@ fn the_tools_modules_start_up_script_names_only_ids_index_html_has() {
         .collect();
     assert!(!named.is_empty());
     for id in named {
-        assert!(page::ALL.contains(&id), "web/tools-boot.js names #{id}");
+        assert!(
+            page::ALL.contains(&id) || id == page::TOOLS_SCRIPT,
+            "web/tools-boot.js names #{id}"
+        );
     }
 }

@@ -1,11 +1,11 @@
 //! The form page's lean definition (decoded from build.rs's field string) is the full definition
 //! without the words that live in the page's static HTML.
 
-use cyber_survey::survey::{r6_lean_survey, r6_survey};
+use cyber_survey::survey::{served_lean_survey, served_survey};
 
 #[test]
 fn lean_definition_is_the_full_one_without_its_words() {
-    let mut expected = r6_survey();
+    let mut expected = served_survey();
     expected.title.clear();
     expected.file_label.clear();
     expected.guideline.clear();
@@ -24,5 +24,5 @@ fn lean_definition_is_the_full_one_without_its_words() {
             }
         }
     }
-    assert_eq!(r6_lean_survey(), expected);
+    assert_eq!(served_lean_survey(), expected);
 }

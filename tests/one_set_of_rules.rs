@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{complete_with_every_branch_open, r6};
+use common::{complete_with_every_branch_open, edition};
 use cyber_survey::draft::Draft;
 use cyber_survey::export::csv_file::{CsvLayout, csv_rows};
 use cyber_survey::export::{FileWarning, read_answer_file, write_answer_file};
@@ -483,7 +483,7 @@ fn check_overview(survey: &Survey, text: &str) -> Option<Vec<ItemState>> {
 
 #[test]
 fn random_answers_the_evaluation_the_oracle_and_every_consumer_agree() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut rng = Rng(0x5eed_2025_0127);
     let mut patterns = BTreeSet::new();
     let mut seen: Vec<BTreeSet<Expected>> = vec![BTreeSet::new(); survey.item_count()];
@@ -605,7 +605,7 @@ fn random_file(rng: &mut Rng, survey: &Survey, name: Option<&str>) -> String {
 
 #[test]
 fn random_files_the_overview_is_the_evaluation_of_what_was_read() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut rng = Rng(0x0fee_d0c5_1234);
     let mut read = 0;
     let mut refused_and_asked = 0;
@@ -625,7 +625,7 @@ fn random_files_the_overview_is_the_evaluation_of_what_was_read() {
 
 #[test]
 fn the_overviews_counts_are_the_evaluations_of_its_hospitals() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut rng = Rng(0xc0_47ed);
     let mut collection = Collection::new(&survey);
     let mut evaluations = Vec::new();
@@ -696,7 +696,7 @@ fn the_overviews_counts_are_the_evaluations_of_its_hospitals() {
 /// the file answered the item with something it cannot take, which the reader left out.
 #[test]
 fn an_optional_other_with_a_value_that_is_not_text_is_incomplete_in_the_table_and_the_csv() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = complete_with_every_branch_open(&survey);
     let written = write_answer_file(&survey, &answers, "2025-01-27T09:00:00+09:00");
     let mut file: Value = serde_json::from_str(&written).unwrap_or(Value::Null);
@@ -733,7 +733,7 @@ fn an_optional_other_with_a_value_that_is_not_text_is_incomplete_in_the_table_an
 /// An answer with the evaluation's value shape, for the overview's counting form.
 #[test]
 fn valid_answers_carry_their_value_by_position() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = complete_with_every_branch_open(&survey);
     let evaluation = Evaluation::of(&survey, &answers);
     assert_eq!(

@@ -23,7 +23,7 @@ fn named(name: &str) -> Answers {
 }
 
 fn file_of(name: &str, exported_at: &str) -> String {
-    write_answer_file(&common::r6(), &named(name), exported_at)
+    write_answer_file(&common::edition("r6"), &named(name), exported_at)
 }
 
 fn file_names<'c>(hospitals: impl IntoIterator<Item = &'c str>) -> Vec<&'c str> {
@@ -32,7 +32,7 @@ fn file_names<'c>(hospitals: impl IntoIterator<Item = &'c str>) -> Vec<&'c str> 
 
 #[test]
 fn bad_files_are_listed_with_the_reason_and_the_rest_still_load() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES));
     let outcomes = [
@@ -41,11 +41,14 @@ fn bad_files_are_listed_with_the_reason_and_the_rest_still_load() {
         collection.add("b.json", &file_of("B病院", &saved_at(1, 0))),
         collection.add(
             "r7.json",
-            &hand_made(json!({"survey": "R7", "answers": {"Q4": "はい"}})),
+            &hand_made(&survey, json!({"survey": "R7", "answers": {"Q4": "はい"}})),
         ),
         collection.add(
             "newer.json",
-            &hand_made(json!({"format_version": 2, "answers": {"Q4": "はい"}})),
+            &hand_made(
+                &survey,
+                json!({"format_version": 2, "answers": {"Q4": "はい"}}),
+            ),
         ),
         collection.add("empty.json", ""),
         collection.add("huge.json", &huge),
@@ -132,7 +135,7 @@ fn bad_files_are_listed_with_the_reason_and_the_rest_still_load() {
 
 #[test]
 fn of_two_files_of_one_hospital_the_newer_is_kept_and_the_other_listed() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     let add =
         |c: &mut Collection, file: &str, name: &str, at: &str| c.add(file, &file_of(name, at));
@@ -194,9 +197,9 @@ fn of_two_files_of_one_hospital_the_newer_is_kept_and_the_other_listed() {
 
 #[test]
 fn a_file_without_a_time_loses_to_one_with_it_and_offsets_are_honoured() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
-    let untimed = |name: &str| hand_made(json!({"answers": {"Q1-2": name}}));
+    let untimed = |name: &str| hand_made(&survey, json!({"answers": {"Q1-2": name}}));
     assert_eq!(
         collection.add("untimed-1", &untimed("A病院")),
         Outcome::NewHospital
@@ -209,15 +212,21 @@ fn a_file_without_a_time_loses_to_one_with_it_and_offsets_are_honoured() {
         collection.add("untimed-2", &untimed("A病院")),
         Outcome::OlderThanKept
     );
-    let unreadable_time = hand_made(json!({"exported_at": "昨日", "answers": {"Q1-2": "A病院"}}));
+    let unreadable_time = hand_made(
+        &survey,
+        json!({"exported_at": "昨日", "answers": {"Q1-2": "A病院"}}),
+    );
     assert_eq!(
         collection.add("junk-time", &unreadable_time),
         Outcome::OlderThanKept
     );
 
     // 10:00 in Japan is 01:00 UTC: earlier than 02:00 UTC, though its text sorts after it.
-    let japan = hand_made(json!({"exported_at": "2025-01-27T10:00:00+09:00",
-        "answers": {"Q1-2": "B病院"}}));
+    let japan = hand_made(
+        &survey,
+        json!({"exported_at": "2025-01-27T10:00:00+09:00",
+        "answers": {"Q1-2": "B病院"}}),
+    );
     let utc = file_of("B病院", "2025-01-27T02:00:00.000Z");
     collection.add("japan", &japan);
     assert_eq!(collection.add("utc", &utc), Outcome::ReplacedOlder);
@@ -232,7 +241,7 @@ fn a_file_without_a_time_loses_to_one_with_it_and_offsets_are_honoured() {
 
 #[test]
 fn files_without_a_hospital_name_are_all_kept_and_marked() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     let nameless = file_of("", &saved_at(1, 0));
     let blank = file_of("\u{3000} ", &saved_at(1, 0));
@@ -250,7 +259,7 @@ fn files_without_a_hospital_name_are_all_kept_and_marked() {
 
 #[test]
 fn the_same_file_added_twice_is_one_hospital() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     let text = file_of("A病院", &saved_at(3, 0));
     collection.add("a.json", &text);

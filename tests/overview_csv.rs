@@ -56,15 +56,18 @@ fn collection(survey: &Survey) -> Collection<'_> {
     );
     collection.add(
         "odd-time.json",
-        &hand_made(json!({"exported_at": "=cmd|' /C calc'!A0",
-            "answers": {"Q1-2": "C病院", "Q2-1": "はい"}})),
+        &hand_made(
+            survey,
+            json!({"exported_at": "=cmd|' /C calc'!A0",
+            "answers": {"Q1-2": "C病院", "Q2-1": "はい"}}),
+        ),
     );
     collection
 }
 
 #[test]
 fn the_combined_csv_is_the_per_hospital_layout_with_one_row_per_kept_hospital() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection(&survey);
     let hospitals: Vec<_> = collection.hospitals().iter().collect();
     let rows = combined_csv_rows(&survey, &hospitals);
@@ -106,7 +109,7 @@ fn the_combined_csv_is_the_per_hospital_layout_with_one_row_per_kept_hospital() 
 
 #[test]
 fn the_combined_csv_follows_the_filter_and_encodes_both_ways() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection(&survey);
     let filter = AnswerFilter::new(
         &survey,
@@ -140,7 +143,7 @@ fn the_combined_csv_follows_the_filter_and_encodes_both_ways() {
 
 #[test]
 fn shift_jis_refuses_the_combined_csv_naming_hospital_file_and_item() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = collection(&survey);
     let mut answers = answers("𠮷野病院", &[("Q2-1", "はい")]);
     answers.set_text("Q1-1", "髙橋 🙂".into());
@@ -166,7 +169,7 @@ fn shift_jis_refuses_the_combined_csv_naming_hospital_file_and_item() {
 
 #[test]
 fn the_summary_csv_has_a_row_per_choice_count_and_statistic() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection(&survey);
     let summary = collection.summary(&AnswerFilter::everyone());
     let text = csv_text(&summary_csv_rows(&summary));
@@ -264,7 +267,7 @@ fn the_summary_csv_has_a_row_per_choice_count_and_statistic() {
 
 #[test]
 fn the_summary_csv_encodes_in_both_encodings() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection(&survey);
     let text = csv_text(&summary_csv_rows(
         &collection.summary(&AnswerFilter::everyone()),

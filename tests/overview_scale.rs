@@ -58,7 +58,7 @@ fn intended_answers(file: &GeneratedFile) -> &Answers {
 
 #[test]
 fn ten_thousand_files_add_up() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let files = generate(&survey, FILES, 20250127);
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
 

@@ -104,7 +104,7 @@ fn triples(list: &[(&str, usize, &str)]) -> Vec<(String, usize, String)> {
 
 #[test]
 fn choice_items_are_counted_out_of_the_hospitals_that_answered() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection_of(&survey, &five_hospitals(&survey));
     let summary = collection.summary(&AnswerFilter::everyone());
     assert_eq!(summary.hospitals, 5);
@@ -152,7 +152,7 @@ fn choice_items_are_counted_out_of_the_hospitals_that_answered() {
 
 #[test]
 fn free_text_is_only_counted_as_answered() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection_of(&survey, &five_hospitals(&survey));
     let summary = collection.summary(&AnswerFilter::everyone());
     assert_eq!(counts(&summary, "Q1-1"), (5, 1, 4, 0));
@@ -163,7 +163,7 @@ fn free_text_is_only_counted_as_answered() {
 
 #[test]
 fn whole_numbers_get_a_distribution_and_invalid_ones_are_apart() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection_of(&survey, &five_hospitals(&survey));
     let summary = collection.summary(&AnswerFilter::everyone());
     assert_eq!(counts(&summary, "Q13"), (5, 4, 0, 1), "「8桁」 is 無効");
@@ -280,11 +280,14 @@ fn percentages_round_half_up_to_one_decimal() {
 
 #[test]
 fn answers_of_items_not_asked_are_ignored() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     // Made by hand: the app never writes a hidden branch's answers.
-    let hidden = hand_made(json!({"exported_at": saved_at(1, 0), "answers": {
+    let hidden = hand_made(
+        &survey,
+        json!({"exported_at": saved_at(1, 0), "answers": {
         "Q1-2": "F病院", "Q2-1": "いいえ", "Q2-2": "はい", "Q2-3": ["ITパスポート"],
-        "Q17-1": "いいえ", "Q17-5": 3}}));
+        "Q17-1": "いいえ", "Q17-5": 3}}),
+    );
     let mut collection = Collection::new(&survey);
     collection.add("f.json", &hidden);
     let summary = collection.summary(&AnswerFilter::everyone());
@@ -304,11 +307,14 @@ fn answers_of_items_not_asked_are_ignored() {
 
 #[test]
 fn invalid_answers_are_counted_as_invalid_never_as_a_choice() {
-    let survey = common::r6();
-    let file = hand_made(json!({"exported_at": saved_at(1, 0),
+    let survey = common::edition("r6");
+    let file = hand_made(
+        &survey,
+        json!({"exported_at": saved_at(1, 0),
         "answers": {"Q1-2": "G病院", "Q4": "たぶん", "Q3": "3人", "Q13": 99, "Q2-1": "はい",
             "Q1-1": "x".repeat(101)},
-        "invalid": {"Q17-1": "どちらとも", "Q5": "はい"}}));
+        "invalid": {"Q17-1": "どちらとも", "Q5": "はい"}}),
+    );
     let mut collection = Collection::new(&survey);
     collection.add("g.json", &file);
     let summary = collection.summary(&AnswerFilter::everyone());
@@ -349,7 +355,7 @@ fn matching_names(collection: &Collection<'_>, conditions: &[FilterCondition]) -
 
 #[test]
 fn filters_combine_items_with_and_and_choices_of_one_item_with_or() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let collection = collection_of(&survey, &five_hospitals(&survey));
     assert_eq!(
         matching_names(&collection, &[condition("Q2-1", "はい")]),
@@ -408,7 +414,7 @@ fn filters_combine_items_with_and_and_choices_of_one_item_with_or() {
 
 #[test]
 fn a_filter_naming_what_the_survey_lacks_is_refused() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let refused = |conditions: &[FilterCondition]| {
         AnswerFilter::new(&survey, conditions).map_err(|e| (e.clone(), e.to_string()))
     };
@@ -442,7 +448,7 @@ fn a_filter_naming_what_the_survey_lacks_is_refused() {
 
 #[test]
 fn table_rows_carry_who_which_file_progress_and_advisories() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     collection.add(
         "complete.json",
@@ -457,7 +463,7 @@ fn table_rows_carry_who_which_file_progress_and_advisories() {
     }
     collection.add(
         "nameless.json",
-        &hand_made(json!({"answers": {"Q4": "いいえ"}})),
+        &hand_made(&survey, json!({"answers": {"Q4": "いいえ"}})),
     );
     let hospitals = collection.hospitals();
     let complete = &hospitals[0];
@@ -520,10 +526,10 @@ fn table_rows_carry_who_which_file_progress_and_advisories() {
 
 #[test]
 fn the_table_sorts_by_name_time_progress_and_shortfalls() {
-    let survey = common::r6();
+    let survey = common::edition("r6");
     let mut collection = Collection::new(&survey);
     let add = |c: &mut Collection, file: &str, fields: serde_json::Value| {
-        c.add(file, &hand_made(fields));
+        c.add(file, &hand_made(&survey, fields));
     };
     add(
         &mut collection,

@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{answered, complete_with_every_branch_open, r6};
+use common::{answered, complete_with_every_branch_open, edition};
 use cyber_survey::survey::{Answers, Evaluation, Progress};
 
 fn progress_of(answers: &Answers) -> Progress {
-    let survey = r6();
+    let survey = edition("r6");
     Evaluation::of(&survey, answers).progress()
 }
 
@@ -46,7 +46,7 @@ fn opening_a_branch_adds_its_required_items() {
 
 #[test]
 fn the_optional_item_is_never_counted() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     let full = progress_of(&answers);
     assert_eq!(
@@ -64,7 +64,7 @@ fn the_optional_item_is_never_counted() {
 
 #[test]
 fn an_invalid_answer_does_not_count_as_answered() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_text("Q13", "八".into());
     assert_eq!(
@@ -78,7 +78,7 @@ fn an_invalid_answer_does_not_count_as_answered() {
 
 #[test]
 fn answers_hidden_by_a_branch_are_not_counted() {
-    let survey = r6();
+    let survey = edition("r6");
     let mut answers = complete_with_every_branch_open(&survey);
     answers.set_choice("Q17-1", "いいえ".into());
     assert_eq!(
@@ -92,7 +92,7 @@ fn answers_hidden_by_a_branch_are_not_counted() {
 
 #[test]
 fn progress_of_one_section_counts_only_its_items() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = answered(&[("Q7-1", "はい")]);
     let evaluation = Evaluation::of(&survey, &answers);
     let bcp = survey.sections.iter().find(|s| s.id == "bcp");

@@ -1,7 +1,9 @@
 //! The definition must say what the survey says. `data/r6/source.txt` is the seed document, verbatim;
 //! these tests hold the definition's wording and guidance to it, so a typo in the data fails here.
 
-use cyber_survey::survey::{Block, Item, Survey, r6_survey};
+mod common;
+
+use cyber_survey::survey::{Block, Item, Survey};
 use unicode_normalization::UnicodeNormalization;
 
 const SEED: &str = include_str!("../data/r6/source.txt");
@@ -16,7 +18,7 @@ const KNOWN_SEED_CORRECTIONS: &[(&str, &str)] = &[
 ];
 
 fn survey() -> Survey {
-    r6_survey()
+    common::edition("r6")
 }
 
 struct TableRow {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{complete_with_every_branch_open, item, r6};
+use common::{complete_with_every_branch_open, edition, item};
 use cyber_survey::survey::number_input::{InputNotice, to_half_width_digits};
 use cyber_survey::survey::{Answer, Answers, Evaluation, ItemError, check_item};
 
@@ -12,14 +12,14 @@ fn text(value: &str) -> Option<Answer> {
 
 #[test]
 fn a_complete_survey_has_no_problems() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = complete_with_every_branch_open(&survey);
     assert_eq!(Evaluation::of(&survey, &answers).problems(), vec![]);
 }
 
 #[test]
 fn an_empty_survey_lists_every_required_asked_item_in_order() {
-    let survey = r6();
+    let survey = edition("r6");
     let answers = Answers::new();
     let found = Evaluation::of(&survey, &answers).problems();
     let ids: Vec<&str> = found.iter().map(|p| p.item.as_str()).collect();
@@ -32,7 +32,7 @@ fn an_empty_survey_lists_every_required_asked_item_in_order() {
 
 #[test]
 fn required_items_say_what_is_missing_by_kind() {
-    let survey = r6();
+    let survey = edition("r6");
     assert_eq!(
         check_item(item(&survey, "Q1-1"), None),
         Err(ItemError::NotEntered)
@@ -62,7 +62,7 @@ fn required_items_say_what_is_missing_by_kind() {
 
 #[test]
 fn text_that_is_only_spaces_is_not_an_answer() {
-    let survey = r6();
+    let survey = edition("r6");
     let q = item(&survey, "Q1-1");
     assert_eq!(
         check_item(q, text("　 ").as_ref()),
@@ -73,7 +73,7 @@ fn text_that_is_only_spaces_is_not_an_answer() {
 
 #[test]
 fn q2_3_other_is_optional() {
-    let survey = r6();
+    let survey = edition("r6");
     let q = item(&survey, "Q2-3-other");
     assert!(!q.required);
     assert_eq!(check_item(q, None), Ok(()));
@@ -82,7 +82,7 @@ fn q2_3_other_is_optional() {
 
 #[test]
 fn text_is_limited_in_characters_after_trimming() {
-    let survey = r6();
+    let survey = edition("r6");
     let q = item(&survey, "Q1-1");
     let hundred = "あ".repeat(100);
     assert_eq!(
@@ -100,7 +100,7 @@ fn text_is_limited_in_characters_after_trimming() {
 
 #[test]
 fn control_characters_are_refused_in_text() {
-    let survey = r6();
+    let survey = edition("r6");
     assert_eq!(
         check_item(item(&survey, "Q1-2"), text("〇〇\t病院").as_ref()),
         Err(ItemError::ControlCharacter)
@@ -109,7 +109,7 @@ fn control_characters_are_refused_in_text() {
 
 #[test]
 fn q13_takes_a_whole_number_within_its_range() {
-    let survey = r6();
+    let survey = edition("r6");
     let q = item(&survey, "Q13");
     assert_eq!(check_item(q, text("8").as_ref()), Ok(()));
     assert_eq!(check_item(q, text(" 13 ").as_ref()), Ok(()));
@@ -136,7 +136,7 @@ fn q13_takes_a_whole_number_within_its_range() {
 
 #[test]
 fn full_width_digits_are_accepted_and_converted_with_a_notice() {
-    let survey = r6();
+    let survey = edition("r6");
     assert_eq!(
         check_item(item(&survey, "Q13"), text("１２").as_ref()),
         Ok(())
@@ -152,7 +152,7 @@ fn full_width_digits_are_accepted_and_converted_with_a_notice() {
 
 #[test]
 fn choices_must_be_offered_by_the_item() {
-    let survey = r6();
+    let survey = edition("r6");
     let yes_no = item(&survey, "Q4");
     assert_eq!(
         check_item(yes_no, Some(&Answer::Choice("はい".into()))),
@@ -174,7 +174,7 @@ fn choices_must_be_offered_by_the_item() {
 
 #[test]
 fn an_answer_of_the_wrong_shape_is_refused() {
-    let survey = r6();
+    let survey = edition("r6");
     assert_eq!(
         check_item(item(&survey, "Q4"), text("はい").as_ref()),
         Err(ItemError::WrongShape)
@@ -187,7 +187,7 @@ fn an_answer_of_the_wrong_shape_is_refused() {
 
 #[test]
 fn ticked_choices_keep_the_surveys_order_whatever_the_click_order() {
-    let survey = r6();
+    let survey = edition("r6");
     let q = item(&survey, "Q2-3");
     let mut answers = Answers::new();
     answers.set_choice_ticked(q, "その他", true);

@@ -82,12 +82,15 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       // A page always gets this release's own copy of itself, so it never mixes files of two
-      // releases; any address under a page's directory is that page.
-      const key = request.mode === 'navigate' ? pageFor(request.url) : request;
+      // releases; any address under a page's directory is that page. A file cached on first use
+      // is the same file whatever query it is asked with (the answering page retries the tools
+      // module's script under a query of its own: src/ui/screen_switch.rs).
+      const firstUse = isOnFirstUse(request.url);
+      const key = request.mode === 'navigate' ? pageFor(request.url) : firstUse ? withoutQuery(request.url) : request;
       const cached = await cache.match(key);
       if (cached) return cached;
       const response = await fetch(request);
-      if (response.ok && isOnFirstUse(typeof key === 'string' ? key : key.url)) await cache.put(key, response.clone());
+      if (response.ok && firstUse) await cache.put(key, response.clone());
       return response;
     }),
   );
@@ -97,6 +100,11 @@ function pageFor(address) {
   const path = new URL(address).pathname;
   const page = PAGES.find((candidate) => path.startsWith(new URL(candidate, self.registration.scope).pathname));
   return page ?? './';
+}
+
+function withoutQuery(address) {
+  const url = new URL(address);
+  return url.origin + url.pathname;
 }
 
 function isOnFirstUse(address) {

@@ -1,10 +1,16 @@
-// The survey definition the app is built from, read by the tests so that they check the page
+// The survey definition the answering page serves (of the editions under data/, the one with the
+// greatest fiscal year, as build.rs chooses), read by the tests so that they check the page
 // against the data rather than against a second copy of the wording.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './browser.mjs';
 
-export const survey = JSON.parse(readFileSync(join(projectRoot, 'data/r6/survey.json'), 'utf8'));
+export const editions = readdirSync(join(projectRoot, 'data'))
+  .map((folder) => join(projectRoot, 'data', folder, 'survey.json'))
+  .filter((path) => existsSync(path))
+  .map((path) => JSON.parse(readFileSync(path, 'utf8')))
+  .sort((a, b) => b.fiscal_year - a.fiscal_year);
+export const survey = editions[0];
 export const items = survey.sections.flatMap((section) => section.items);
 
 export function item(id) {

@@ -231,7 +231,30 @@ test('a page whose program cannot be downloaded says so instead of waiting forev
   const alert = page.getByRole('alert').filter({ hasText: 'この画面を読み込めませんでした。' });
   await alert.waitFor();
   assert.equal(await page.getByText('読み込み中です…').filter({ visible: true }).count(), 0, 'tools: no endless loading message');
-  await page.getByRole('navigation', { name: '画面の切り替え' }).getByRole('link', { name: '回答を入力する' }).click();
+  const tabs = page.getByRole('navigation', { name: '画面の切り替え' });
+  await tabs.getByRole('link', { name: '回答を入力する' }).click();
   assert.equal(await page.getByRole('textbox', { name: /Q1-2/ }).inputValue(), '病院X');
+  // The network is back: the next switch tries again, without a reload, and the screen comes.
+  await page.unroute('**/tools/*_bg.wasm');
+  await tabs.getByRole('link', { name: '回答を確認・印刷する' }).click();
+  await page.locator('#review-heading').waitFor({ state: 'attached' });
+  assert.equal(await alert.isVisible(), false, 'the failure is no longer shown');
+  assert.ok((await page.locator('#screen-tools').innerText()).includes('病院X'), 'the review shows the answers typed before');
+  await context.close();
+});
+
+test('the other screens come after their start-up script failed to download, on the next switch', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block', locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.route('**/tools/boot-*.js', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${app.url}#review`);
+  const alert = page.getByRole('alert').filter({ hasText: 'この画面を読み込めませんでした。' });
+  await alert.waitFor();
+  await page.unroute('**/tools/boot-*.js');
+  const tabs = page.getByRole('navigation', { name: '画面の切り替え' });
+  await tabs.getByRole('link', { name: '回答を入力する' }).click();
+  await tabs.getByRole('link', { name: '下書きの一覧' }).click();
+  await page.getByRole('heading', { level: 2, name: '下書きの一覧' }).waitFor();
+  assert.equal(await alert.isVisible(), false);
   await context.close();
 });

@@ -14,7 +14,7 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Draft {
     pub format: String,
     pub version: u64,
-    /// The survey's id ("R6").
+    /// The survey's id: the edition the draft belongs to.
     pub survey: String,
     /// The app version that last wrote it, for support.
     pub app_version: String,

@@ -20,7 +20,7 @@ const WINDOWS_FORBIDDEN: &[(char, char)] = &[
 const MAX_HOSPITAL_CHARS: usize = 60;
 const UNNAMED_HOSPITAL: &str = "病院名未入力";
 
-/// `R6_サイバーセキュリティ調査_〇〇病院_20250127.json` (survey id, the survey's `file_label`,
+/// `<id>_サイバーセキュリティ調査_〇〇病院_20250127.json` (survey id, the survey's `file_label`,
 /// hospital, date). `date` is `YYYYMMDD`, `extension` without the dot.
 pub fn export_file_name(survey: &Survey, hospital: &str, date: &str, extension: &str) -> String {
     tagged_file_name(survey, hospital, date, &[], extension)

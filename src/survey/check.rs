@@ -12,6 +12,8 @@ pub enum DefinitionError {
     /// The embedded file is not valid JSON of the expected shape.
     Unreadable(String),
     NoItems,
+    /// `fiscal_year` is 0: the edition would never be the one served.
+    NoFiscalYear,
     DuplicateItemId(String),
     DuplicateSectionId(String),
     /// Ids become parts of HTML ids, CSS selectors and file columns: ASCII letters, digits, `-`
@@ -95,6 +97,10 @@ impl fmt::Display for DefinitionError {
         match self {
             Self::Unreadable(reason) => write!(f, "調査票の定義を読み込めません: {reason}"),
             Self::NoItems => write!(f, "調査票の定義に設問がありません。"),
+            Self::NoFiscalYear => write!(
+                f,
+                "fiscal_year（調査の年度。令和6年度なら 6）を1以上の数で書いてください。"
+            ),
             Self::DuplicateItemId(id) => write!(f, "設問ID {id} が重複しています。"),
             Self::DuplicateSectionId(id) => write!(f, "区分ID {id} が重複しています。"),
             Self::UnsafeId(id) => write!(
@@ -206,6 +212,9 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
     if survey.item_count() == 0 {
         errors.push(DefinitionError::NoItems);
     }
+    if survey.fiscal_year == 0 {
+        errors.push(DefinitionError::NoFiscalYear);
+    }
     let mut section_ids = HashSet::new();
     for section in &survey.sections {
         if !section_ids.insert(section.id.as_str()) {
@@ -218,10 +227,9 @@ pub fn check(survey: &Survey) -> Vec<DefinitionError> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
-    for id in survey
-        .sections
-        .iter()
-        .map(|s| &s.id)
+    // The survey's own id also names drafts, saved files and the edition's generated files.
+    for id in std::iter::once(&survey.id)
+        .chain(survey.sections.iter().map(|s| &s.id))
         .chain(survey.items().map(|i| &i.id))
     {
         if !safe(id) {

@@ -10,11 +10,14 @@ pub type ItemId = String;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
-    /// Short, stable identifier carried by drafts and exports ("R6"), so that a file for another year's
+    /// Short, stable identifier carried by drafts and exports (`R6` for 令和6年度), so that a file for another year's
     /// survey is recognised and refused.
     pub id: String,
+    /// The fiscal year the edition is for, as a number of the Reiwa era (6 for 令和6年度): the
+    /// answering page serves the edition with the greatest.
+    pub fiscal_year: u32,
     pub title: String,
-    /// The short name saved files carry: `R6_<file_label>_<病院名>_<日付>.csv`.
+    /// The short name saved files carry: `<id>_<file_label>_<病院名>_<日付>.csv`.
     pub file_label: String,
     /// The guideline the readiness report compares the answers with.
     pub guideline: String,

@@ -61,7 +61,9 @@ pub fn encode(survey: &Survey) -> Result<String, LeanError> {
     // A field holding the separator is refused after the fact (below), so that pushing stays a
     // plain call.
     let push = |f: &mut Vec<String>, t: &str| f.push(t.to_owned());
-    for t in [&survey.id, &survey.respondent_item, &survey.hospital_item] {
+    push(&mut f, &survey.id);
+    push(&mut f, &survey.fiscal_year.to_string());
+    for t in [&survey.respondent_item, &survey.hospital_item] {
         push(&mut f, t);
     }
     push(&mut f, &survey.sections.len().to_string());
@@ -162,8 +164,11 @@ pub fn decode(text: &str) -> Survey {
     let mut fields = text.split('\u{1f}');
     let mut next = move || fields.next().unwrap_or("").to_owned();
     let number = |next: &mut dyn FnMut() -> String| next().parse::<u32>().unwrap_or(0);
+    let id = next();
+    let fiscal_year = number(&mut next);
     let mut survey = Survey {
-        id: next(),
+        id,
+        fiscal_year,
         title: String::new(),
         file_label: String::new(),
         guideline: String::new(),

@@ -1,5 +1,5 @@
-//! Where the app gets its survey. The definition file is parsed and checked by build.rs, which
-//! writes it out as Rust; the browser never parses JSON to learn the survey.
+//! Where the app gets its survey. Every edition under data/ is parsed and checked by build.rs,
+//! which writes it out as Rust; the browser never parses JSON to learn the survey.
 
 use super::definition::{
     Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Behavior, Block, Condition, ConditionTest,
@@ -7,20 +7,26 @@ use super::definition::{
 };
 use super::lean;
 
-mod r6 {
+mod editions {
     use super::{
         Advisory, AdvisoryLevel, AdvisoryTest, AnswerKind, Behavior, Block, Condition,
         ConditionTest, Item, Section, Survey, When,
     };
-    include!(concat!(env!("OUT_DIR"), "/r6_survey.rs"));
+    include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 }
 
-/// The R6 survey without the words the form page has in its HTML (see build.rs and [`lean`]).
-pub fn r6_lean_survey() -> Survey {
-    lean::decode(r6::LEAN)
+/// The served edition (the greatest fiscal year under data/) without the words the answering
+/// page has in its markup (see build.rs and [`lean`]).
+pub fn served_lean_survey() -> Survey {
+    lean::decode(editions::SERVED_LEAN)
 }
 
-/// The R6 survey as `data/r6/survey.json` states it; its checks passed when it was built.
-pub fn r6_survey() -> Survey {
-    r6::definition()
+/// The served edition as its survey.json states it; its checks passed when it was built.
+pub fn served_survey() -> Survey {
+    editions::served()
+}
+
+/// Every edition under data/, newest first.
+pub fn every_edition() -> Vec<Survey> {
+    editions::every_edition()
 }

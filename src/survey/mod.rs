@@ -5,6 +5,7 @@ pub mod advisory;
 pub mod answers;
 pub mod check;
 pub mod definition;
+pub mod editions;
 pub mod evaluation;
 pub mod item_order;
 pub mod lean;
@@ -23,7 +24,7 @@ pub use definition::{
 };
 pub use evaluation::{AnswerValue, Evaluation, ItemState};
 pub use item_order::ItemOrder;
-pub use load::{r6_lean_survey, r6_survey};
+pub use load::{every_edition, served_lean_survey, served_survey};
 pub use progress::Progress;
 pub use validation::{ItemError, ItemProblem, check_item};
 pub use visibility::Visibility;

@@ -18,12 +18,12 @@ use super::readiness_report::ReadinessReport;
 use super::review_view::ReviewView;
 use super::screen::open_heading;
 use super::screens::Screen;
-use crate::survey::{Survey, r6_survey};
+use crate::survey::{Survey, served_survey};
 
 #[component]
 pub fn App() -> impl IntoView {
     // The survey lives as long as the page; leaking it lets every component borrow it freely.
-    let survey: &'static Survey = Box::leak(Box::new(r6_survey()));
+    let survey: &'static Survey = Box::leak(Box::new(served_survey()));
     view! { <ToolsScreens survey /> }
 }
 

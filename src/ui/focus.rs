@@ -4,7 +4,7 @@
 use super::rx::*;
 use wasm_bindgen::JsCast;
 
-use super::form_ids;
+use crate::markup::form_ids;
 
 /// Focuses an element once the current render has reached the page.
 pub fn focus_after_render(element_id: String) {

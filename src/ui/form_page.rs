@@ -13,12 +13,12 @@ use super::announcer::branch_changes;
 use super::clock::status_time;
 use super::draft_session::{DraftSession, SaveStatus};
 use super::focus::{focus_after_render, focus_item, keep_focused_in_view};
-use super::form_ids::{self, page};
 use super::form_state::FormState;
 use super::progress_panel::describe_progress;
-use super::screen_switch::{is_tools_failure, load_tools, show_screen};
+use super::screen_switch::{is_tools_failure, load_tools, set_hidden, show_screen, tools_failed};
 use super::screens::{DRAFTS_CHANGED_EVENT, SAVED_TO_FILE_EVENT, Screen};
-use crate::survey::{AnswerKind, Survey, Visibility, r6_lean_survey};
+use crate::markup::form_ids::{self, page};
+use crate::survey::{AnswerKind, Survey, Visibility, served_lean_survey};
 
 fn element(id: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
@@ -52,7 +52,7 @@ fn item_of(target: &web_sys::Element) -> Option<String> {
 pub fn start() {
     // What mount_to_body would do: effects run on the wasm-bindgen-futures executor.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let survey: &'static Survey = Box::leak(Box::new(r6_lean_survey()));
+    let survey: &'static Survey = Box::leak(Box::new(served_lean_survey()));
     let owner = Owner::new();
     owner.set();
     let state = FormState::new(survey);
@@ -269,9 +269,10 @@ fn listen(state: FormState, drafts: DraftSession, screen: StoredValue<Screen>) {
             // The files screen saved the answers the form had when it hid.
             SAVED_TO_FILE_EVENT => drafts.saved_to_file(state.answers.get_untracked()),
             // Capture-phase error events: only the tools script's own failure is this page's.
-            "error" if target.is_some_and(|t| is_tools_failure(&t)) => {
-                set_hidden(page::TOOLS_LOADING, true);
-                set_hidden(page::TOOLS_FAILED, false);
+            "error" => {
+                if let Some(script) = target.filter(is_tools_failure) {
+                    tools_failed(&script);
+                }
             }
             // Leaving (the overview page, closing the tab) would lose answers kept only in
             // memory: the browser asks first, unless they were saved to a file since.
@@ -402,12 +403,6 @@ fn set_text(id: &str, text: &str) {
         && e.text_content().as_deref() != Some(text)
     {
         e.set_text_content(Some(text));
-    }
-}
-
-fn set_hidden(id: &str, hidden: bool) {
-    if let Some(e) = element(id) {
-        let _ = e.toggle_attribute_with_force("hidden", hidden);
     }
 }
 

@@ -23,7 +23,6 @@ mod file_import;
 #[cfg(feature = "tools")]
 mod file_outcomes;
 mod focus;
-pub mod form_ids;
 mod form_page;
 mod form_state;
 #[cfg(feature = "tools")]
@@ -55,11 +54,12 @@ pub use app::App;
 pub fn start() {
     use wasm_bindgen::JsCast;
     let document = leptos::prelude::document();
-    if let Some(loading) = document.get_element_by_id(form_ids::page::TOOLS_LOADING) {
+    if let Some(loading) = document.get_element_by_id(crate::markup::form_ids::page::TOOLS_LOADING)
+    {
         loading.remove();
     }
     if let Some(holder) = document
-        .get_element_by_id(form_ids::page::SCREEN_TOOLS)
+        .get_element_by_id(crate::markup::form_ids::page::SCREEN_TOOLS)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         leptos::mount::mount_to(holder, App).forget();

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::form_ids;
 use super::screens::Screen;
+use crate::markup::form_ids;
 
 /// Shows a screen the user opened (by a tab, a link, Back or a bookmark) from its top, just below
 /// the tabs, with focus on its heading, once it has been rendered.

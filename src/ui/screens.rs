@@ -13,6 +13,15 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// Every screen, in the order of the tabs.
+    pub const ALL: [Screen; 5] = [
+        Screen::Form,
+        Screen::Review,
+        Screen::Report,
+        Screen::Files,
+        Screen::Drafts,
+    ];
+
     /// The screen an address (`location.hash`) asks for: `#review`, `#report`, `#files` (and
     /// `#export`, the CSV panel on it), `#drafts`; anything else (`#form`, `#check`, `#item-…`, a
     /// section, none) is the form.
@@ -32,7 +41,18 @@ impl Screen {
         hash == "#main"
     }
 
-    /// The screen's own address: what its tab links to (index.html).
+    /// The words of the screen's tab: the one way to the screen, named the same everywhere.
+    pub fn tab_label(self) -> &'static str {
+        match self {
+            Screen::Form => "回答を入力する",
+            Screen::Review => "回答を確認・印刷する",
+            Screen::Report => "対策状況レポート",
+            Screen::Files => "ファイルの保存・出力",
+            Screen::Drafts => "下書きの一覧",
+        }
+    }
+
+    /// The screen's own address: what its tab links to (markup::answering_page).
     pub fn address(self) -> &'static str {
         match self {
             Screen::Form => "#form",
@@ -53,7 +73,7 @@ impl Screen {
             Screen::Files if hash == "#export" => headings::EXPORT,
             Screen::Files => headings::JSON_FILE,
             Screen::Drafts => headings::DRAFT_LIST,
-            Screen::Form => super::form_ids::page::MAIN,
+            Screen::Form => crate::markup::form_ids::page::MAIN,
         }
     }
 }

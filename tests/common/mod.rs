@@ -1,10 +1,14 @@
-//! Shared set-up for the native tests: the real R6 definition and a terse way to answer it.
+//! Shared set-up for the native tests: an edition's definition as data/ holds it, and a terse way
+//! to answer it. A test about one edition names its folder (`edition("r6")`).
 #![allow(dead_code)]
 
-use cyber_survey::survey::{Answers, Item, Survey, Visibility, r6_survey};
+use cyber_survey::survey::{Answers, Item, Survey, Visibility, read_definition_file};
 
-pub fn r6() -> Survey {
-    r6_survey()
+/// The edition in `data/<folder>/survey.json`, parsed and checked as the build does.
+pub fn edition(folder: &str) -> Survey {
+    let path = format!("{}/data/{folder}/survey.json", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    read_definition_file(&path, &json).unwrap_or_else(|e| panic!("{e}"))
 }
 
 pub fn item<'a>(survey: &'a Survey, id: &str) -> &'a Item {

@@ -16,9 +16,10 @@ pub fn saved_at(day: u32, second_of_day: u32) -> String {
     )
 }
 
-/// A file made by hand: the format's header plus whatever `fields` add or override.
-pub fn hand_made(fields: Value) -> String {
-    let mut file = json!({"format": "cyber-survey-answers", "format_version": 1, "survey": "R6"});
+/// A file made by hand for `survey`: the format's header plus whatever `fields` add or override.
+pub fn hand_made(survey: &Survey, fields: Value) -> String {
+    let mut file =
+        json!({"format": "cyber-survey-answers", "format_version": 1, "survey": survey.id});
     if let (Some(file), Value::Object(fields)) = (file.as_object_mut(), fields) {
         file.extend(fields);
     }
@@ -82,8 +83,14 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<GeneratedFile> 
             if dice.chance(1) {
                 let text = match dice.below(4) {
                     0 => "名前,回答\r\n山田,はい\r\n".to_owned(),
-                    1 => hand_made(json!({"survey": "R7", "answers": {"Q4": "はい"}})),
-                    2 => hand_made(json!({"format_version": 2, "answers": {"Q4": "はい"}})),
+                    1 => hand_made(
+                        survey,
+                        json!({"survey": format!("{}-unknown", survey.id), "answers": {"Q4": "はい"}}),
+                    ),
+                    2 => hand_made(
+                        survey,
+                        json!({"format_version": 2, "answers": {"Q4": "はい"}}),
+                    ),
                     _ => String::new(),
                 };
                 return GeneratedFile {

@@ -11,12 +11,12 @@ use super::item_summary_view::ItemSummaryView;
 use super::load_panel::LoadPanel;
 use super::overview_export::OverviewExport;
 use super::overview_state::OverviewState;
-use crate::survey::{Survey, r6_survey};
+use crate::survey::{Survey, served_survey};
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     // The survey lives as long as the page; leaking it lets every component borrow it freely.
-    let survey: &'static Survey = Box::leak(Box::new(r6_survey()));
+    let survey: &'static Survey = Box::leak(Box::new(served_survey()));
     let state = OverviewState::new(survey);
     let has_files = move || state.with_collection(|c| c.files_added() > 0);
     let has_hospitals = move || state.with_collection(|c| !c.hospitals().is_empty());

@@ -147,7 +147,11 @@ pub mod page {
     /// Shown in the holder when the tools module could not be loaded.
     pub const TOOLS_FAILED: &str = "tools-failed";
 
-    /// Every id above: what index.html must carry, each once (tests/form_ids.rs).
+    /// The tools module's start-up script, which the form module adds to the page (not in the
+    /// markup, so not in [`ALL`]); the script marks itself failed under this id.
+    pub const TOOLS_SCRIPT: &str = "tools-boot";
+
+    /// Every id above but [`TOOLS_SCRIPT`]: what the page's markup must carry, each once (tests/form_ids.rs).
     pub const ALL: &[&str] = &[
         MAIN,
         ANNOUNCER,
