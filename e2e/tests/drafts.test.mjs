@@ -1,5 +1,8 @@
 // Drafts that cannot be lost: autosave and reload, several drafts, another tab, storage that is
 // disabled, full or holds a corrupted draft, and loading files good and bad.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp } from '../support/browser.mjs';
@@ -151,6 +154,37 @@ test('with storage disabled the page says so and the form still works', async ()
   assert.equal(askedAgain, false);
   assert.deepEqual(consoleErrors, []);
   await context.close();
+});
+
+test('with storage disabled a file loaded or a draft opened on the other screens is the one the form shows', async () => {
+  const { context, page, survey, consoleErrors } = await openSurvey(app, {
+    beforeOpen: ({ context }) =>
+      context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('storage is disabled', 'SecurityError');
+          },
+        });
+      }),
+  });
+  await page.getByRole('alert').filter({ hasText: 'このブラウザでは下書きを保存できません' }).waitFor();
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  // A file on disk, chosen in the file picker.
+  const folder = mkdtempSync(join(tmpdir(), 'cyber-survey-memory-'));
+  const path = join(folder, 'R6_サイバーセキュリティ調査_ファイル病院_20250130.json');
+  writeFileSync(path, JSON.stringify({ format: 'cyber-survey-answers', format_version: 1, survey: 'R6', answers: { 'Q1-1': '佐藤 花子', 'Q1-2': 'ファイル病院' } }));
+  await survey.loadFiles([path]);
+  await page.locator('.notice-success', { hasText: 'を新しい下書き「ファイル病院」として読み込みました。' }).waitFor();
+  await survey.openForm();
+  assert.equal(await survey.value(item('Q1-1')), '佐藤 花子', 'the form shows the loaded file');
+  assert.equal(await page.locator('#draft-name').innerText(), 'ファイル病院');
+  // Back to the draft typed first, from the list: the form shows it again.
+  await survey.openDraft('名称未設定の下書き');
+  await survey.openForm();
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎', 'the form shows the draft opened');
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 test('with storage full the page says so, keeps the answers and lets them be saved as a file', async () => {

@@ -10,12 +10,31 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::draft::{KeyValueStore, MemoryStore, StoreError};
+use js_sys::{Object, Reflect};
 
-/// Where drafts live: the browser's localStorage, or memory when the browser refuses it.
+use super::screens::SHARED_MEMORY;
+use crate::draft::{KeyValueStore, StoreError};
+
+/// Where drafts live: the browser's localStorage, or, when the browser refuses it, an object of the
+/// page's memory (a property of the window, `SHARED_MEMORY`) that both of the page's modules use,
+/// so that a draft opened or a file loaded on the tools screens reaches the form as it would
+/// through storage.
 pub enum Backend {
     Browser(web_sys::Storage),
-    Memory(MemoryStore),
+    Memory(Object),
+}
+
+/// The page's memory store, made by whichever module asks first.
+fn shared_memory() -> Object {
+    let window = js_sys::global();
+    if let Ok(existing) = Reflect::get(&window, &SHARED_MEMORY.into())
+        && existing.is_object()
+    {
+        return existing.unchecked_into();
+    }
+    let memory = Object::new();
+    let _ = Reflect::set(&window, &SHARED_MEMORY.into(), &memory);
+    memory
 }
 
 impl Backend {
@@ -29,7 +48,7 @@ impl Backend {
             .and_then(|storage| storage.ok_or(StoreError::Unavailable));
         match granted {
             Ok(_) => (Self::Browser(LocalStorage::raw()), None),
-            Err(error) => (Self::Memory(MemoryStore::new()), Some(error)),
+            Err(error) => (Self::Memory(shared_memory()), Some(error)),
         }
     }
 }
@@ -38,21 +57,27 @@ impl KeyValueStore for Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         match self {
             Self::Browser(storage) => storage.get_item(key).map_err(|e| store_error(&e)),
-            Self::Memory(memory) => memory.get(key),
+            Self::Memory(memory) => Ok(Reflect::get(memory, &key.into())
+                .ok()
+                .and_then(|value| value.as_string())),
         }
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         match self {
             Self::Browser(storage) => storage.set_item(key, value).map_err(|e| store_error(&e)),
-            Self::Memory(memory) => memory.set(key, value),
+            Self::Memory(memory) => Reflect::set(memory, &key.into(), &value.into())
+                .map(|_| ())
+                .map_err(|e| store_error(&e)),
         }
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         match self {
             Self::Browser(storage) => storage.remove_item(key).map_err(|e| store_error(&e)),
-            Self::Memory(memory) => memory.remove(key),
+            Self::Memory(memory) => Reflect::delete_property(memory, &key.into())
+                .map(|_| ())
+                .map_err(|e| store_error(&e)),
         }
     }
 
@@ -68,7 +93,10 @@ impl KeyValueStore for Backend {
                 }
                 Ok(keys)
             }
-            Self::Memory(memory) => memory.keys(),
+            Self::Memory(memory) => Ok(Object::keys(memory)
+                .iter()
+                .filter_map(|key| key.as_string())
+                .collect()),
         }
     }
 }

@@ -247,12 +247,13 @@ impl DraftSession {
     }
 
     /// Follows what the tools screens did to stored drafts (opened, created, renamed, loaded or
-    /// deleted one, or another tab while they were shown): the session starts again from storage.
-    /// Not when something here is not stored (a failed save, answers kept only in memory): then
-    /// the page keeps it and the protocol's own notices apply.
+    /// deleted one, or another tab while they were shown): the session starts again from storage
+    /// (with storage refused, the page's shared memory: browser_storage.rs). Not when something
+    /// here is not stored (a failed save): then the page keeps it and the protocol's own notices
+    /// apply.
     pub fn follow_storage(&self) {
         let stored = self.view.with_untracked(|view| view.status.is_stored());
-        if stored && !self.memory_only {
+        if stored {
             self.restart();
         }
     }
@@ -262,7 +263,7 @@ impl DraftSession {
     pub fn hand_over(&self) {
         let answers = self.form.answers.get_untracked();
         let handover = self.core.with_value(|core| {
-            (self.memory_only || matches!(core.status(), SaveStatus::Failed(_))).then(|| {
+            matches!(core.status(), SaveStatus::Failed(_)).then(|| {
                 let mut draft = core.base().clone();
                 draft.answers = answers;
                 draft.name = core.name().map(str::to_owned);
@@ -274,8 +275,8 @@ impl DraftSession {
     }
 
     #[cfg(feature = "tools")]
-    /// Shows, on the tools screens, the answers the form left (see `FORM_HANDOVER`): with storage
-    /// refused the form's draft is the only one; after a failed save, when it is the open draft.
+    /// Shows, on the tools screens, the answers the form left after a failed save (see
+    /// `FORM_HANDOVER`), when they belong to the open draft.
     fn take_handover(&self) {
         let Some(handover) = js_sys::Reflect::get(&window(), &FORM_HANDOVER.into())
             .ok()
@@ -288,8 +289,7 @@ impl DraftSession {
         };
         let open = self.core.with_value(|core| core.id() == id);
         let now = super::clock::now_iso();
-        if (open || self.memory_only)
-            && let Ok(draft) = crate::draft::Draft::from_json(text, &self.form.survey.id, &now)
+        if open && let Ok(draft) = crate::draft::Draft::from_json(text, &self.form.survey.id, &now)
         {
             self.showing_handover.set_value(true);
             self.form.replace_answers(draft.answers);
@@ -308,12 +308,9 @@ impl DraftSession {
 
     #[cfg(feature = "tools")]
     /// A tools screen opens after the form showed: what storage holds now (the form saved as it
-    /// hid; nothing of an earlier visit here is kept), then what the form handed over. With
-    /// storage refused the memory of this session is all there is, so it is kept.
+    /// hid; nothing of an earlier visit here is kept), then what the form handed over.
     pub fn open_for_screens(&self) {
-        if !self.memory_only {
-            self.restart();
-        }
+        self.restart();
         self.showing_handover.set_value(false);
         self.take_handover();
     }
@@ -336,7 +333,11 @@ impl DraftSession {
             self.form.replace_answers(core.base().answers.clone());
         }
         self.recovered.set(core.recovered());
-        self.core.set_value(core);
+        // With storage refused, the same version of the same draft keeps its session: only it
+        // remembers that the answers were saved to a file (leaving then asks nothing).
+        if !(same && self.memory_only) {
+            self.core.set_value(core);
+        }
         self.sync();
         #[cfg(feature = "tools")]
         self.refresh_list();

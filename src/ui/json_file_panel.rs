@@ -33,9 +33,11 @@ pub fn JsonFilePanel(
         let handed_over = offer_download(&name, "application/json", contents.as_bytes());
         if handed_over {
             drafts.saved_to_file(answers.clone());
-            // The file holds what the form handed over: the form's answers are now kept in it.
-            // (Otherwise the form's answers are in storage, or are not what this file holds.)
-            if drafts.shows_form_handover()
+            // The file holds what the form handed over, or, with storage refused, the draft the
+            // form has open (both modules keep it in the page's shared memory): the form's
+            // answers are now kept in it. (Otherwise they are in storage, or are not what this
+            // file holds.)
+            if (drafts.shows_form_handover() || drafts.memory_only)
                 && let Ok(event) = web_sys::Event::new(super::screens::SAVED_TO_FILE_EVENT)
             {
                 let _ = window().dispatch_event(&event);

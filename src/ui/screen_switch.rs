@@ -35,8 +35,8 @@ pub fn show_screen(hash: &str) -> Screen {
 
 /// Adds the tools module's script to the page, once; again after it failed to load (offline
 /// before it was ever cached), under an address of its own, since the browser remembers a module
-/// that failed for the page's lifetime. Its address is written into the holder by the build
-/// (tools/link-tools.mjs), since it carries the content hash of the tools build.
+/// that failed for the page's lifetime. Its address and integrity are written into the holder by
+/// the build (tools/link-tools.mjs), since they carry the content hash of the tools build.
 pub fn load_tools() {
     let document = document();
     let Some(holder) = document.get_element_by_id(SCREEN_TOOLS) else {
@@ -62,6 +62,9 @@ pub fn load_tools() {
     };
     script.set_id(TOOLS_SCRIPT);
     let _ = script.set_attribute("type", "module");
+    if let Some(integrity) = holder.get_attribute("data-boot-integrity") {
+        let _ = script.set_attribute("integrity", &integrity);
+    }
     let _ = script.set_attribute("src", &source);
     let _ = head.append_child(&script);
 }

@@ -89,9 +89,12 @@ pub mod headings {
 }
 
 /// What the form module leaves for the tools screens when storage does not hold what the form
-/// shows (storage refused, or its last save failed): `<draft id>\n<the draft's stored form>`, in
+/// shows (its last save failed): `<draft id>\n<the draft's stored form>`, in
 /// a property of the window. Without it they would show, and save to a file, an older version.
 pub const FORM_HANDOVER: &str = "cyberSurveyFormDraft";
+/// Where the page keeps its drafts when the browser refuses storage: an object both modules read
+/// and write as they would localStorage (ui/browser_storage.rs).
+pub const SHARED_MEMORY: &str = "cyberSurveyDrafts";
 /// The event the tools module sends after the user saved the answers to a JSON file, so that
 /// leaving the page no longer warns that they are kept nowhere.
 pub const SAVED_TO_FILE_EVENT: &str = "cyber-survey-saved-to-file";
