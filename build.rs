@@ -101,7 +101,11 @@ fn read_editions() -> Vec<(String, Survey)> {
     // In name order, so that a message naming two folders names them the same way every time.
     folders.sort_by_key(fs::DirEntry::file_name);
     let mut sources = Vec::new();
-    for folder in folders.iter().filter(|folder| folder.path().is_dir()) {
+    // A folder without a survey.json is not an edition (e2e/support reads the same folders).
+    for folder in folders
+        .iter()
+        .filter(|folder| folder.path().join("survey.json").is_file())
+    {
         let name = folder.file_name().to_string_lossy().into_owned();
         let file = survey::editions::definition_file(&name);
         let json = fs::read_to_string(&file)

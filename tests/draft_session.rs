@@ -397,3 +397,36 @@ fn a_newer_versions_draft_cannot_be_deleted_or_renamed_by_this_version() {
     ));
     assert_eq!(shared.borrow().get(&draft_key("newer")), Some(newer));
 }
+
+#[test]
+fn with_storage_refused_a_draft_left_behind_in_memory_counts_as_unsaved() {
+    // The page's memory is its store: a file loaded on another screen becomes the open draft and
+    // the one typed before stays behind in memory, lost with the page. Saving the open one to a
+    // file does not keep the other: leaving must still ask.
+    let (mut a, _b, _shared) = two_tabs();
+    a.type_text("Q1-1", "一郎");
+    assert!(a.session.unsaved_in_memory(&a.shown, true));
+    let mut file = Answers::new();
+    file.set_text("Q1-2", "読込病院".into());
+    let shown = a.session.create(file.clone(), None, &a.shown.clone());
+    a.apply(shown.unwrap_or(Shown::Same));
+    a.session.saved_to_file(&a.shown.clone());
+    assert!(
+        a.session.unsaved_in_memory(&a.shown, true),
+        "the draft left behind is kept nowhere else"
+    );
+    // With storage on, the other draft is in storage: nothing is at risk.
+    assert!(!a.session.unsaved_in_memory(&a.shown, false));
+    // Alone in memory and saved to a file, the open draft is kept.
+    let open = a.session.id().to_owned();
+    let other = a
+        .session
+        .list()
+        .drafts
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| *id != open)
+        .expect("the draft typed first");
+    let _ = a.session.delete(&other);
+    assert!(!a.session.unsaved_in_memory(&a.shown, true));
+}

@@ -182,6 +182,17 @@ test('with storage disabled a file loaded or a draft opened on the other screens
   await survey.openDraft('名称未設定の下書き');
   await survey.openForm();
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎', 'the form shows the draft opened');
+  // The open draft saved to a file, the other still only in memory: leaving asks first.
+  await survey.saveJson();
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      await dialog.dismiss();
+      resolve(dialog.type());
+    });
+    setTimeout(() => resolve('no dialog'), 10_000);
+  });
+  await page.reload({ timeout: 5000 }).catch(() => {});
+  assert.equal(await asked, 'beforeunload');
   assert.deepEqual(consoleErrors, []);
   await context.close();
   rmSync(folder, { recursive: true, force: true });

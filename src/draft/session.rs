@@ -457,8 +457,14 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
 
     /// Whether the answers on the page are kept nowhere else: not in storage (failed, refused,
     /// deleted elsewhere, or waiting on a conflict with changes here), and not saved to a file
-    /// since they last changed. `memory_only`: storage is off altogether.
+    /// since they last changed. `memory_only`: storage is off altogether, so the store is the
+    /// page's memory, and any other draft in it (one opened, created or loaded from a file on
+    /// another screen, leaving this one behind) is lost with the page too: that counts as unsaved,
+    /// since only the open draft's file is known.
     pub fn unsaved_in_memory(&self, answers: &Answers, memory_only: bool) -> bool {
+        if memory_only && self.other_drafts_stored() {
+            return true;
+        }
         if self.released {
             return false;
         }
@@ -472,6 +478,15 @@ impl<S: KeyValueStore, C: Clock> DraftSession<S, C> {
                 | SaveStatus::TakenFromElsewhere { .. } => false,
             };
         at_risk && answers.iter().next().is_some() && self.file_saved.as_ref() != Some(answers)
+    }
+
+    /// Whether the store holds a draft besides the open one.
+    fn other_drafts_stored(&self) -> bool {
+        self.store.backend().keys().is_ok_and(|keys| {
+            keys.iter()
+                .filter_map(|key| draft_id_of(key))
+                .any(|id| id != self.id())
+        })
     }
 
     /// Every draft of this survey; unreadable ones are set aside and reported.

@@ -1,8 +1,8 @@
 //! Every element id and name the form's markup carries, defined once: build.rs writes the survey's
 //! markup with these functions (it includes this file), and the form module binds to it with the
 //! same ones, so the two cannot drift apart. The ids of the page's fixed parts (the draft bar, the
-//! progress, the notices, the screens), which index.html writes, are the constants below;
-//! tests/form_ids.rs holds index.html and the generated markup to them, so a mismatch fails
+//! progress, the notices, the screens), which markup::answering_page writes, are the constants
+//! below; tests/form_ids.rs holds the rendered page to them, so a mismatch fails
 //! `cargo test` instead of being skipped when the page runs. Plain Rust, no browser APIs.
 
 /// An item's container; also what a link to the item (`#item-…`) names.
@@ -111,7 +111,8 @@ id_and_selector!(
 /// The intro's (visually hidden) heading.
 pub const INTRO_HEADING: &str = "intro-heading";
 
-/// The ids index.html writes for the page's fixed parts, each bound by the form module.
+/// The ids of the page's fixed parts (markup::answering_page writes them), each bound by the form
+/// module.
 pub mod page {
     pub const MAIN: &str = "main";
     pub const ANNOUNCER: &str = "announcer";

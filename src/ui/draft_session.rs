@@ -70,8 +70,8 @@ pub struct DraftSession {
     /// The draft list (the tools module's; the form lists no drafts).
     #[cfg(feature = "tools")]
     pub summaries: RwSignal<Vec<DraftSummary>>,
-    /// Whether the tools screens show the answers the form handed over (storage refused, or the
-    /// form's last save failed): never saved from here, since storage does not hold what they
+    /// Whether the tools screens show the answers the form handed over (the form's last save
+    /// failed): never saved from here, since storage does not hold what they
     /// replace, and a file saved from them is the form's.
     #[cfg(feature = "tools")]
     showing_handover: StoredValue<bool>,
