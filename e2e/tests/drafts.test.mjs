@@ -105,8 +105,9 @@ test('drafts can be renamed, duplicated and deleted after confirming', async () 
 
 // Several tabs: tabs.test.mjs.
 
-test('with storage disabled the page says so and the form still works', async () => {
-  const { context, page, survey, consoleErrors } = await openSurvey(app, {
+/** The page opened in a browser that refuses localStorage, once it has said so. */
+async function openWithStorageDisabled() {
+  const opened = await openSurvey(app, {
     beforeOpen: ({ context }) =>
       context.addInitScript(() => {
         Object.defineProperty(window, 'localStorage', {
@@ -116,14 +117,16 @@ test('with storage disabled the page says so and the form still works', async ()
         });
       }),
   });
-  await page.getByRole('alert').filter({ hasText: 'このブラウザでは下書きを保存できません' }).waitFor();
-  await survey.fill(item('Q1-1'), '山田 太郎');
-  await survey.choose(item('Q2-1'), 'はい');
-  assert.equal(await survey.isShown(item('Q2-2')), true);
-  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
-  assert.equal(await survey.saveStatus().innerText(), '保存されません');
-  // Leaving the page (a reload, closing the tab) would lose the answers: the browser asks first.
-  // (The reload completes only once the dialog is answered, so it is answered from its event.)
+  await opened.page.getByRole('alert').filter({ hasText: 'このブラウザでは下書きを保存できません' }).waitFor();
+  return opened;
+}
+
+/**
+ * Reloads the page and returns the kind of dialog the browser showed first ('no dialog' if none),
+ * dismissing it. (The reload completes only once the dialog is answered, so it is answered from
+ * its event.)
+ */
+async function dialogOnReload(page) {
   const asked = new Promise((resolve) => {
     page.once('dialog', async (dialog) => {
       await dialog.dismiss();
@@ -132,7 +135,18 @@ test('with storage disabled the page says so and the form still works', async ()
     setTimeout(() => resolve('no dialog'), 10_000);
   });
   await page.reload({ timeout: 5000 }).catch(() => {});
-  assert.equal(await asked, 'beforeunload');
+  return asked;
+}
+
+test('with storage disabled the page says so and the form still works', async () => {
+  const { context, page, survey, consoleErrors } = await openWithStorageDisabled();
+  await survey.fill(item('Q1-1'), '山田 太郎');
+  await survey.choose(item('Q2-1'), 'はい');
+  assert.equal(await survey.isShown(item('Q2-2')), true);
+  assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
+  assert.equal(await survey.saveStatus().innerText(), '保存されません');
+  // Leaving the page (a reload, closing the tab) would lose the answers: the browser asks first.
+  assert.equal(await dialogOnReload(page), 'beforeunload');
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎');
   // The notice's button opens the files screen of the same page, which saves what the form shows.
   const saved = await survey.saveJsonFromNotice();
@@ -157,17 +171,7 @@ test('with storage disabled the page says so and the form still works', async ()
 });
 
 test('with storage disabled a file loaded or a draft opened on the other screens is the one the form shows', async () => {
-  const { context, page, survey, consoleErrors } = await openSurvey(app, {
-    beforeOpen: ({ context }) =>
-      context.addInitScript(() => {
-        Object.defineProperty(window, 'localStorage', {
-          get() {
-            throw new DOMException('storage is disabled', 'SecurityError');
-          },
-        });
-      }),
-  });
-  await page.getByRole('alert').filter({ hasText: 'このブラウザでは下書きを保存できません' }).waitFor();
+  const { context, page, survey, consoleErrors } = await openWithStorageDisabled();
   await survey.fill(item('Q1-1'), '山田 太郎');
   // A file on disk, chosen in the file picker.
   const folder = mkdtempSync(join(tmpdir(), 'cyber-survey-memory-'));
@@ -184,15 +188,7 @@ test('with storage disabled a file loaded or a draft opened on the other screens
   assert.equal(await survey.value(item('Q1-1')), '山田 太郎', 'the form shows the draft opened');
   // The open draft saved to a file, the other still only in memory: leaving asks first.
   await survey.saveJson();
-  const asked = new Promise((resolve) => {
-    page.once('dialog', async (dialog) => {
-      await dialog.dismiss();
-      resolve(dialog.type());
-    });
-    setTimeout(() => resolve('no dialog'), 10_000);
-  });
-  await page.reload({ timeout: 5000 }).catch(() => {});
-  assert.equal(await asked, 'beforeunload');
+  assert.equal(await dialogOnReload(page), 'beforeunload');
   assert.deepEqual(consoleErrors, []);
   await context.close();
   rmSync(folder, { recursive: true, force: true });
